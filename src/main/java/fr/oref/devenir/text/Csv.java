@@ -1,0 +1,152 @@
+package fr.oref.devenir.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The semicolon-separated files Devenir exchanges (contracts, reference data, panels, exports):
+ * RFC 4180 quoting, quoted newlines, an optional UTF-8 BOM.
+ */
+public final class Csv {
+  public static final char SEPARATOR = ';';
+
+  private Csv() {}
+
+  /** Reads every record; the first one is the header. */
+  public static List<List<String>> readAll(InputStream in, Charset charset) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset))) {
+      List<List<String>> records = new ArrayList<>();
+      Parser parser = new Parser(reader, SEPARATOR);
+      for (List<String> r = parser.next(); r != null; r = parser.next()) {
+        records.add(r);
+      }
+      return records;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Records as maps keyed by the (trimmed, BOM-free) header. */
+  public static List<Map<String, String>> readMaps(InputStream in) {
+    List<List<String>> all = readAll(in, StandardCharsets.UTF_8);
+    List<Map<String, String>> maps = new ArrayList<>();
+    if (all.isEmpty()) {
+      return maps;
+    }
+    List<String> header = all.get(0);
+    for (List<String> record : all.subList(1, all.size())) {
+      if (record.size() == 1 && record.get(0).isBlank()) {
+        continue;
+      }
+      Map<String, String> map = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        map.put(header.get(i).trim(), i < record.size() ? record.get(i) : "");
+      }
+      maps.add(map);
+    }
+    return maps;
+  }
+
+  /** Reads a contract or reference file from the classpath. */
+  public static List<Map<String, String>> readResource(String path) {
+    InputStream in = Csv.class.getClassLoader().getResourceAsStream(path);
+    if (in == null) {
+      throw new IllegalStateException("Missing resource " + path);
+    }
+    return readMaps(in);
+  }
+
+  public static void writeRecord(Writer out, List<String> values) throws IOException {
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        out.write(SEPARATOR);
+      }
+      out.write(quote(values.get(i)));
+    }
+    out.write("\r\n");
+  }
+
+  static String quote(String value) {
+    if (value == null) {
+      return "";
+    }
+    boolean needs = value.indexOf(SEPARATOR) >= 0 || value.indexOf('"') >= 0
+        || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+    return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
+  }
+
+  /** A streaming record parser, for files too large to hold. */
+  public static final class Parser {
+    private final BufferedReader reader;
+    private final char separator;
+    private boolean first = true;
+
+    public Parser(BufferedReader reader, char separator) {
+      this.reader = reader;
+      this.separator = separator;
+    }
+
+    /** The next record, or null at the end. */
+    public List<String> next() throws IOException {
+      int c = reader.read();
+      if (first && c == '\uFEFF') {
+        c = reader.read();
+      }
+      first = false;
+      if (c < 0) {
+        return null;
+      }
+      List<String> fields = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      while (true) {
+        if (quoted) {
+          if (c < 0) {
+            fields.add(field.toString());
+            return fields;
+          }
+          if (c == '"') {
+            reader.mark(1);
+            int d = reader.read();
+            if (d == '"') {
+              field.append('"');
+            } else {
+              quoted = false;
+              if (d >= 0) {
+                reader.reset();
+              }
+            }
+          } else {
+            field.append((char) c);
+          }
+        } else if (c < 0 || c == '\n') {
+          fields.add(stripCr(field));
+          return fields;
+        } else if (c == separator) {
+          fields.add(field.toString());
+          field.setLength(0);
+        } else if (c == '"' && field.length() == 0) {
+          quoted = true;
+        } else {
+          field.append((char) c);
+        }
+        c = reader.read();
+      }
+    }
+
+    private static String stripCr(StringBuilder field) {
+      int n = field.length();
+      return n > 0 && field.charAt(n - 1) == '\r' ? field.substring(0, n - 1) : field.toString();
+    }
+  }
+}
