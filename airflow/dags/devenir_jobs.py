@@ -1,0 +1,48 @@
+"""Builds spark-submit arguments from the job definitions of ../jobs (one source for people and Airflow).
+
+Pure Python on purpose: the DAG files import it, and the tests run it without Airflow installed.
+"""
+import os
+import re
+
+JOBS_DIR = os.environ.get(
+    "DEVENIR_JOBS_DIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "jobs"))
+JAR = os.environ.get("DEVENIR_JAR", "/opt/devenir/devenir.jar")
+MAIN_CLASS = "fr.oref.devenir.cli.Devenir"
+DELTA_CONF = {
+    "spark.sql.extensions": "io.delta.sql.DeltaSparkSessionExtension",
+    "spark.sql.catalog.spark_catalog": "org.apache.spark.sql.delta.catalog.DeltaCatalog",
+}
+
+
+def read_definition(job):
+    """The key=value lines of jobs/<job>.properties (comments skipped)."""
+    definition = {}
+    with open(os.path.join(JOBS_DIR, job + ".properties"), encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                key, value = line.split("=", 1)
+                definition[key.strip()] = value.strip()
+    return definition
+
+
+def submit_kwargs(job, **placeholders):
+    """SparkSubmitOperator keyword arguments for a job; placeholder values may be Jinja templates."""
+    definition = read_definition(job)
+    # split the template first: a value (a Jinja expression) may contain spaces
+    args = definition["args"].split()
+    for key, value in placeholders.items():
+        args = [a.replace("{" + key + "}", str(value)) for a in args]
+    unfilled = [a for a in args if re.fullmatch(r".*\{[a-z_]+\}.*", a) and not a.startswith("{{")]
+    if unfilled:
+        raise ValueError("job %s: no value for %s" % (job, ", ".join(unfilled)))
+    conf = dict(DELTA_CONF)
+    conf.update({k: v for k, v in definition.items() if k.startswith("spark.")})
+    return {
+        "application": JAR,
+        "java_class": MAIN_CLASS,
+        "application_args": [definition["command"]] + args,
+        "conf": conf,
+        "name": "devenir-" + job,
+    }

@@ -1,0 +1,48 @@
+package fr.oref.devenir.cli;
+
+import fr.oref.devenir.ingest.IngestLeaversJob;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "ingest-leavers", mixinStandardHelpOptions = true,
+    description = "Charge les fichiers sortants des CFA (xlsx, csv), les valide, et écrit les rapports de validation par CFA.")
+final class IngestLeaversCommand implements Callable<Integer> {
+  @Mixin SparkOptions spark;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--cohort", required = true, paramLabel = "N", description = "Cohorte (année de sortie N).")
+  int cohort;
+
+  @Option(names = "--reports", paramLabel = "DIR",
+      description = "Dossier des rapports de validation. Défaut : out/validation-C<cohorte>.")
+  String reports;
+
+  @Option(names = "--max-file-mb", defaultValue = "200", paramLabel = "MO",
+      description = "Taille maximale d'un fichier. Défaut : ${DEFAULT-VALUE} Mo.")
+  long maxFileMb;
+
+  @Parameters(arity = "1..*", paramLabel = "FICHIER|DOSSIER", description = "Fichiers ou dossiers à charger.")
+  List<String> inputs;
+
+  @Override
+  public Integer call() throws Exception {
+    SparkSession session = spark.session("ingest-leavers");
+    IngestLeaversJob.Result r = IngestLeaversJob.run(session, spark.lake, cohort, inputs,
+        spark.pseudonymizer(session), maxFileMb << 20);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("Lot %s : %d fichier(s) lu(s), dont %d nouveau(x).%n", r.batchId(), r.files(), r.newFiles());
+    var c = r.counts();
+    out.printf("Cohorte %d : %d lignes lues = %d retenues (%d avec avertissement) + %d redoublants + %d doublons + %d rejetées%s%n",
+        cohort, c.read(), c.kept(), c.warned(), c.repeaters(), c.duplicates(), c.rejected(),
+        c.balanced() ? "" : "  [BILAN NON ÉQUILIBRÉ]");
+    return 0;
+  }
+}

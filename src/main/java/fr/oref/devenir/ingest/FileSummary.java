@@ -1,0 +1,29 @@
+package fr.oref.devenir.ingest;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** What reading one leaver file gave: where its data was, what was recognised, and whether it failed. */
+public record FileSummary(
+    String format,
+    String sheet,
+    Integer headerRow,
+    List<String> matchedColumns,
+    List<String> extraColumns,
+    List<String> missingColumns,
+    int rowsRead,
+    String fileCfa,
+    String status,
+    String message) implements Serializable {
+
+  public static final String OK = "OK";
+  public static final String FAILED = "FAILED";
+
+  static FileSummary failed(String format, String message) {
+    return new FileSummary(format, null, null, List.of(), List.of(), List.of(), 0, null, FAILED, message);
+  }
+
+  public boolean ok() {
+    return OK.equals(status);
+  }
+}

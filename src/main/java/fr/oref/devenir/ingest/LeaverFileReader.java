@@ -1,0 +1,199 @@
+package fr.oref.devenir.ingest;
+
+import fr.oref.devenir.clean.Uai;
+import fr.oref.devenir.text.Texts;
+import java.io.BufferedInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+/**
+ * Reads one leaver file (.xlsx or .csv) into data rows keyed by contract field. It finds the data
+ * sheet and the header row itself, and turns every way a file can be unreadable into a FAILED
+ * summary with a French reason instead of an exception: one bad file never stops a batch.
+ */
+public final class LeaverFileReader implements Serializable {
+  private final HeaderMatcher matcher;
+  private final long maxBytes;
+
+  /** One data row: its sheet, its row number as the CFA sees it, and its non-blank cells by field. */
+  public record DataRow(String sheet, int rowNumber, Map<String, String> cells) implements Serializable {}
+
+  public LeaverFileReader(LeaverFileContract contract, long maxBytes) {
+    this.matcher = new HeaderMatcher(contract);
+    this.maxBytes = maxBytes;
+  }
+
+  /**
+   * @param file a local copy of the file
+   * @param name the name the CFA gave it (for messages and the CSV "sheet")
+   */
+  public FileSummary read(File file, String name, Consumer<DataRow> out) {
+    long size = file.length();
+    if (size == 0) {
+      return FileSummary.failed("EMPTY", "Le fichier est vide.");
+    }
+    if (size > maxBytes) {
+      return FileSummary.failed("TOO_LARGE", String.format(Locale.FRANCE,
+          "Le fichier fait %d Mo, au-delà de la limite de %d Mo : découpez-le ou supprimez les feuilles inutiles.",
+          size >> 20, maxBytes >> 20));
+    }
+    try {
+      FileMagic magic;
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(file.toPath()))) {
+        magic = FileMagic.valueOf(in);
+      }
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (magic == FileMagic.OOXML) {
+        return readXlsx(file, out);
+      }
+      if (magic == FileMagic.OLE2) {
+        return isEncrypted(file)
+            ? FileSummary.failed("XLSX_ENCRYPTED", "Le classeur est protégé par mot de passe : "
+                + "enregistrez-le sans mot de passe puis renvoyez-le.")
+            : FileSummary.failed("XLS", "Ancien format Excel (.xls) : enregistrez le fichier au format .xlsx.");
+      }
+      if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+        return readCsv(file, name, out);
+      }
+      return FileSummary.failed("UNKNOWN", "Le fichier n'est ni un classeur Excel (.xlsx) ni un fichier CSV, "
+          + "malgré son nom : enregistrez-le au format .xlsx depuis Excel.");
+    } catch (Exception e) {
+      return FileSummary.failed("CORRUPT", unreadable(e));
+    }
+  }
+
+  private static boolean isEncrypted(File file) {
+    try (POIFSFileSystem fs = new POIFSFileSystem(file, true)) {
+      return fs.getRoot().hasEntry("EncryptionInfo");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String unreadable(Exception e) {
+    String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (text.contains("zip bomb")) {
+      return "Le classeur est anormalement compressé (possible « bombe zip ») : il n'a pas été ouvert.";
+    }
+    return "Le fichier est illisible (fichier abîmé ou incomplet ?) : enregistrez-le de nouveau depuis Excel. "
+        + "Détail technique : " + e.getClass().getSimpleName();
+  }
+
+  private FileSummary readXlsx(File file, Consumer<DataRow> out) throws Exception {
+    Map<String, HeaderProbe> probes = new LinkedHashMap<>();
+    XlsxReader.read(file, sheet -> probes.computeIfAbsent(sheet, s -> new HeaderProbe()));
+    Map<String, HeaderProbe> candidates = new LinkedHashMap<>();
+    probes.forEach((sheet, probe) -> {
+      if (probe.mapping != null) {
+        candidates.put(sheet, probe);
+      }
+    });
+    String chosen = candidates.keySet().stream()
+        .filter(s -> Texts.key(s).equals(Texts.key(LeaverFileContract.SHEET)))
+        .findFirst()
+        .orElse(candidates.size() == 1 ? candidates.keySet().iterator().next() : null);
+    if (chosen == null) {
+      return FileSummary.failed("XLSX", candidates.isEmpty()
+          ? noHeader()
+          : "Plusieurs feuilles ressemblent à la liste des sortants (" + String.join(", ", candidates.keySet())
+              + ") : nommez « " + LeaverFileContract.SHEET + " » celle à charger.");
+    }
+    DataSink sink = new DataSink(chosen, candidates.get(chosen), out);
+    XlsxReader.read(file, sheet -> sheet.equals(chosen) ? sink : null);
+    return sink.summary("XLSX");
+  }
+
+  private FileSummary readCsv(File file, String name, Consumer<DataRow> out) throws IOException {
+    HeaderProbe probe = new HeaderProbe();
+    CsvReader.read(file, probe);
+    if (probe.mapping == null) {
+      return FileSummary.failed("CSV", noHeader());
+    }
+    DataSink sink = new DataSink(new File(name).getName(), probe, out);
+    CsvReader.read(file, sink);
+    return sink.summary("CSV");
+  }
+
+  private static String noHeader() {
+    return "Aucune ligne d'en-tête reconnue (Nom, Prénom, Code diplôme…) dans les "
+        + (HeaderMatcher.MAX_TITLE_ROWS + 1) + " premières lignes : utilisez le modèle de fichier fourni.";
+  }
+
+  /** Looks for the header among the first rows of a sheet: the row that names the most contract columns. */
+  private final class HeaderProbe implements RowSink {
+    private Integer headerRow;
+    private HeaderMatcher.Mapping mapping;
+
+    @Override
+    public void row(int rowNumber, List<String> cells) {
+      if (rowNumber > HeaderMatcher.MAX_TITLE_ROWS + 1) {
+        throw new StopReading();
+      }
+      HeaderMatcher.Mapping candidate = matcher.map(cells);
+      if (matcher.isHeader(candidate) && (mapping == null || candidate.matched() > mapping.matched())) {
+        headerRow = rowNumber;
+        mapping = candidate;
+      }
+    }
+  }
+
+  /** Emits the rows under the header, blank rows skipped, and votes on the file's CFA. */
+  private static final class DataSink implements RowSink {
+    private final String sheet;
+    private final HeaderProbe header;
+    private final Consumer<DataRow> out;
+    private final Map<String, Integer> cfaVotes = new HashMap<>();
+    private int rows;
+
+    DataSink(String sheet, HeaderProbe header, Consumer<DataRow> out) {
+      this.sheet = sheet;
+      this.header = header;
+      this.out = out;
+    }
+
+    @Override
+    public void row(int rowNumber, List<String> cells) {
+      if (rowNumber <= header.headerRow) {
+        return;
+      }
+      Map<String, String> values = new HashMap<>();
+      header.mapping.fieldByColumn().forEach((column, field) -> {
+        String value = column < cells.size() ? Texts.clean(cells.get(column)) : null;
+        if (value != null) {
+          values.put(field, value);
+        }
+      });
+      if (values.isEmpty()) {
+        return;
+      }
+      rows++;
+      String uai = Uai.normalise(values.get("uai_cfa"));
+      if (Uai.isValid(uai)) {
+        cfaVotes.merge(uai, 1, Integer::sum);
+      }
+      out.accept(new DataRow(sheet, rowNumber, values));
+    }
+
+    FileSummary summary(String format) {
+      String cfa = cfaVotes.entrySet().stream()
+          .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+              .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+          .map(Map.Entry::getKey).orElse(null);
+      HeaderMatcher.Mapping m = header.mapping;
+      return new FileSummary(format, sheet, header.headerRow, List.copyOf(m.fieldByColumn().values()),
+          m.extraHeaders(), m.missingHeaders(), rows, cfa, FileSummary.OK, null);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package fr.oref.devenir.ingest;
+
+import fr.oref.devenir.lake.HadoopFiles;
+import fr.oref.devenir.lake.Schemas;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Parses leaver files in parallel on the executors, one file per task. */
+public final class LeaverParsing {
+  private LeaverParsing() {}
+
+  /** {@code staging.leaver_parse} records: DATA rows of every file, then one FILE record per file. */
+  public static Dataset<Row> parse(SparkSession spark, HadoopFiles files, List<String> paths, long maxBytes) {
+    LeaverFileReader reader = new LeaverFileReader(LeaverFileContract.get(), maxBytes);
+    JavaRDD<Row> records = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(paths, Math.max(1, paths.size()))
+        .flatMap(path -> new ParsePump(reader, files, path));
+    return spark.createDataFrame(records, Schemas.of("staging.leaver_parse"));
+  }
+}

@@ -1,0 +1,121 @@
+package fr.oref.devenir.outcomes;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import fr.oref.devenir.lake.HadoopFiles;
+import fr.oref.devenir.lake.Lake;
+import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.text.Csv;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * panel: who the survey tool must contact in a wave (SPEC §1, §3). Recorded in {@code silver.panel}
+ * (the frame of response rates and weighting) and written as the survey tool's CSV, for the region
+ * and for each CFA (its own leavers only, for its phone follow-up).
+ */
+public final class PanelJob {
+  public static final String CONTRACT = "data-schemas/survey-panel.csv";
+  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private PanelJob() {}
+
+  public record Result(long members, long excludedFurtherStudy, long excludedRefusal, int files) {}
+
+  public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, String outDir) throws IOException {
+    Lake lake = new Lake(spark, lakeRoot);
+    Dataset<Row> leavers = lake.read(Table.LEAVERS).filter(col("cohort").equalTo(cohort));
+    if (leavers.isEmpty()) {
+      throw new IllegalStateException("Aucun sortant pour la cohorte " + cohort + " : lancez d'abord ingest-leavers.");
+    }
+    Dataset<Row> members = leavers;
+    long furtherStudy = 0;
+    long refusals = 0;
+    if (wave == 2) {
+      Dataset<Row> v1 = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(1)));
+      if (v1.isEmpty()) {
+        throw new IllegalStateException("La vague 1 de la cohorte " + cohort
+            + " n'est pas clôturée : lancez close-wave --wave 1 avant le panel de vague 2.");
+      }
+      Dataset<Row> out = v1.filter(col("further_study").equalTo(true).or(col("opted_out").equalTo(true)));
+      furtherStudy = v1.filter(col("further_study").equalTo(true)).count();
+      refusals = v1.filter(col("opted_out").equalTo(true).and(col("further_study").isNull().or(col("further_study").equalTo(false)))).count();
+      members = leavers.join(out.select("leaver_key"), "leaver_key", "left_anti");
+    } else if (wave != 1) {
+      throw new IllegalArgumentException("La vague est 1 ou 2, pas " + wave + ".");
+    }
+    Dataset<Row> panel = members.withColumn("wave", lit(wave));
+    lake.sync(Table.PANEL, panel, List.of("cohort", "wave", "leaver_key"),
+        "t.cohort = " + cohort + " AND t.wave = " + wave);
+
+    Dataset<Row> contacts = lake.read(Table.CONTACTS).filter(col("cohort").equalTo(cohort))
+        .drop("cohort", "uai_cfa");
+    List<Row> rows = panel.join(contacts, "leaver_key").orderBy("uai_cfa", "leaver_id").collectAsList();
+    int files = write(new HadoopFiles(spark.sparkContext().hadoopConfiguration()), outDir, cohort, wave, rows);
+    return new Result(rows.size(), furtherStudy, refusals, files);
+  }
+
+  private static int write(HadoopFiles files, String outDir, int cohort, int wave, List<Row> rows) throws IOException {
+    List<Map<String, String>> contract = Csv.readResource(CONTRACT);
+    List<String> header = contract.stream().map(c -> c.get("column")).toList();
+    Map<String, List<List<String>>> byCfa = new TreeMap<>();
+    List<List<String>> all = new ArrayList<>();
+    for (Row row : rows) {
+      List<String> record = contract.stream().map(c -> value(row, c.get("field"))).toList();
+      all.add(record);
+      byCfa.computeIfAbsent(row.getAs("uai_cfa"), k -> new ArrayList<>()).add(record);
+    }
+    String base = "panel_C" + cohort + "_V" + wave;
+    writeCsv(files, outDir + "/" + base + ".csv", header, all);
+    for (Map.Entry<String, List<List<String>>> cfa : byCfa.entrySet()) {
+      writeCsv(files, outDir + "/cfa/" + base + "_" + cfa.getKey() + ".csv", header, cfa.getValue());
+    }
+    return 1 + byCfa.size();
+  }
+
+  static String value(Row row, String field) {
+    return switch (field) {
+      case "phone" -> nationalPhone(row.<String>getAs("mobile") != null ? row.getAs("mobile") : row.getAs("phone2"));
+      case "wave" -> String.valueOf(row.<Integer>getAs("wave"));
+      default -> {
+        Object v = row.getAs(field);
+        yield v == null ? "" : v instanceof java.sql.Date d ? d.toLocalDate().format(FRENCH_DATE) : v.toString();
+      }
+    };
+  }
+
+  /** The survey tool and CFA clerks dial national numbers: +33612345678 → 0612345678 (overseas too). */
+  static String nationalPhone(String e164) {
+    if (e164 == null) {
+      return "";
+    }
+    for (String prefix : List.of("+33", "+262", "+590", "+594", "+596", "+269", "+508")) {
+      if (e164.startsWith(prefix)) {
+        return "0" + e164.substring(prefix.length());
+      }
+    }
+    return e164;
+  }
+
+  /** UTF-8 with BOM, as SPEC §3 asks (Excel opens it with the accents right). */
+  static void writeCsv(HadoopFiles files, String path, List<String> header, List<List<String>> records) throws IOException {
+    try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
+      out.write('\uFEFF');
+      Csv.writeRecord(out, header);
+      for (List<String> r : records) {
+        Csv.writeRecord(out, r);
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package fr.oref.devenir.testing;
+
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import com.holdenkarau.spark.testing.SparkSessionProvider;
+import fr.oref.devenir.lake.SparkSessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one Spark session of the test JVM, built through the production factory so tests run the same
+ * Delta setup, tuned for 2 cores: local[2], 2 shuffle partitions, no UI, no code generation (Janino
+ * compilation dominates on tiny data). spark-testing-base is used for its DataFrame assertions only.
+ */
+public final class SharedSpark {
+  private static SparkSession session;
+  private static JavaDataFrameSuiteBase assertions;
+
+  private SharedSpark() {}
+
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      try {
+        Path warehouse = Files.createTempDirectory("devenir-warehouse");
+        session = SparkSessions.create("devenir-tests", "local[2]", Map.ofEntries(
+            Map.entry("spark.ui.enabled", "false"),
+            Map.entry("spark.sql.shuffle.partitions", "2"),
+            Map.entry("spark.default.parallelism", "2"),
+            Map.entry("spark.sql.adaptive.enabled", "false"),
+            Map.entry("spark.sql.codegen.wholeStage", "false"),
+            Map.entry("spark.sql.codegen.factoryMode", "NO_CODEGEN"),
+            Map.entry("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2"),
+            Map.entry("spark.databricks.delta.snapshotPartitions", "2"),
+            Map.entry("spark.databricks.delta.retentionDurationCheck.enabled", "false"),
+            Map.entry("spark.driver.host", "127.0.0.1"),
+            Map.entry("spark.driver.bindAddress", "127.0.0.1"),
+            Map.entry("spark.sql.warehouse.dir", warehouse.toString())));
+        session.sparkContext().setLogLevel("WARN");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return session;
+  }
+
+  /** Same rows (as a multiset) and same schema, with spark-testing-base's diff on failure. */
+  public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
+    dataFrameAssertions().assertDataFrameNoOrderEquals(expected, actual);
+  }
+
+  private static synchronized JavaDataFrameSuiteBase dataFrameAssertions() {
+    if (assertions == null) {
+      SparkSessionProvider._sparkSession_$eq(session());
+      assertions = new JavaDataFrameSuiteBase() {
+        @Override
+        public boolean enableHiveSupport() {
+          return false;
+        }
+      };
+    }
+    return assertions;
+  }
+}
