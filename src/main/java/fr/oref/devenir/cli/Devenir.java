@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "devenir", mixinStandardHelpOptions = true, version = "Devenir 0.1",
     description = "Devenir : devenir des apprentis à la sortie du CFA (sortants, enquêtes, indicateurs, publication).",
     subcommands = {
+        TemplateCommand.class,
         IngestLeaversCommand.class,
         PurgeCommand.class,
         CommandLine.HelpCommand.class})
