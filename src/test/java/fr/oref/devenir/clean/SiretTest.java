@@ -13,14 +13,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SiretTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"73282932000074", "35600000049837", "11111111100006"})
+  @ValueSource(strings = {"73282932000074", "35600000049837", "35600000000048", "11111111100006"})
   void valid(String siret) {
     assertTrue(Siret.isValid(siret));
   }
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"73282932000079", "11111111100008", "12345678912345", "3624679471379", "732829320", ""})
+  @ValueSource(strings = {"73282932000079", "11111111100008", "12345678912345", "3624679471379", "732829320", "35600000049838", ""})
   void invalid(String siret) {
     assertFalse(Siret.isValid(siret));
   }
