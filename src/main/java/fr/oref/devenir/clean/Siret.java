@@ -1,8 +1,12 @@
 package fr.oref.devenir.clean;
 
-/** SIRET: 14 digits with a Luhn key, except La Poste (SIREN 356000000) whose digit sum is a multiple of 5. */
+/**
+ * SIRET: 14 digits with a Luhn key, except La Poste's establishments (SIREN 356000000) whose
+ * digit sum is a multiple of 5; La Poste's head office keeps an ordinary Luhn key.
+ */
 public final class Siret {
   private static final String LA_POSTE_SIREN = "356000000";
+  private static final String LA_POSTE_HEAD_OFFICE = "35600000000048";
 
   private Siret() {}
 
@@ -14,7 +18,7 @@ public final class Siret {
     if (siret == null || !siret.matches("[0-9]{14}")) {
       return false;
     }
-    if (siret.startsWith(LA_POSTE_SIREN)) {
+    if (siret.startsWith(LA_POSTE_SIREN) && !siret.equals(LA_POSTE_HEAD_OFFICE)) {
       return digitSum(siret) % 5 == 0;
     }
     return luhn(siret) % 10 == 0;
