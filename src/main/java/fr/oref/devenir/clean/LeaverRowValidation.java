@@ -1,5 +1,6 @@
 package fr.oref.devenir.clean;
 
+import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.lake.Schemas;
 import fr.oref.devenir.privacy.Pseudonymizer;
 import fr.oref.devenir.reference.DiplomaTypes;
@@ -11,7 +12,6 @@ import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -52,7 +52,7 @@ public final class LeaverRowValidation implements MapPartitionsFunction<Row, Row
         for (String column : CARRIED) {
           values.put(column, bronze.get(bronze.fieldIndex(column)));
         }
-        return toRow(schema, values);
+        return Rows.of(schema, values);
       }
     };
   }
@@ -79,15 +79,5 @@ public final class LeaverRowValidation implements MapPartitionsFunction<Row, Row
         .map(i -> RowFactory.create(i.field(), i.column(), i.check(), i.severity().name(), i.message()))
         .toArray(Row[]::new));
     return values;
-  }
-
-  private static Row toRow(StructType schema, Map<String, Object> values) {
-    StructField[] fields = schema.fields();
-    Object[] cells = new Object[fields.length];
-    for (int i = 0; i < fields.length; i++) {
-      Object value = values.get(fields[i].name());
-      cells[i] = value instanceof LocalDate d ? java.sql.Date.valueOf(d) : value;
-    }
-    return RowFactory.create(cells);
   }
 }

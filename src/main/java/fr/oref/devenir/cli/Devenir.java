@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         TemplateCommand.class,
         IngestLeaversCommand.class,
+        PanelCommand.class,
+        IngestResponsesCommand.class,
         PurgeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Devenir {

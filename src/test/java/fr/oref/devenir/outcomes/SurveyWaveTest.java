@@ -1,0 +1,140 @@
+package fr.oref.devenir.outcomes;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.oref.devenir.clean.Uai;
+import fr.oref.devenir.ingest.IngestLeaversJob;
+import fr.oref.devenir.ingest.IngestResponsesJob;
+import fr.oref.devenir.lake.Lake;
+import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.privacy.Pseudonymizer;
+import fr.oref.devenir.testing.SharedSpark;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small cohort of two CFAs through the V1 panel and two loads of the survey export. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SurveyWaveTest {
+  static final int COHORT = 2022;
+  static final String CFA_A = Uai.of("0141300");
+  static final String CFA_B = Uai.of("0500001");
+  static final String HEADER = "UAI CFA responsable;UAI lieu de formation;Nom;Prénom;Sexe;Date de naissance;"
+      + "Téléphone portable;Code diplôme;Code RNCP;Date de fin de formation;Redoublant";
+
+  Path dir;
+  SparkSession spark;
+  Lake lake;
+  Map<String, String> idByName;
+
+  static String leaver(String cfa, String last, String first, String birth) {
+    return String.join(";", cfa, cfa, last, first, "F", birth, "0612345678", "50022137", "RNCP37537", "30/06/2022", "Non");
+  }
+
+  @BeforeAll
+  void cohort(@TempDir Path tempDir) throws Exception {
+    dir = tempDir;
+    spark = SharedSpark.session();
+    lake = new Lake(spark, dir.resolve("lake").toString());
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("a.csv"), String.join("\n", HEADER, leaver(CFA_A, "Martin", "Léa", "14/03/2003"),
+        leaver(CFA_A, "Durand", "Paul", "02/05/2002"), leaver(CFA_A, "Petit", "Zoé", "20/11/2003")), StandardCharsets.UTF_8);
+    Files.writeString(in.resolve("b.csv"), String.join("\n", HEADER, leaver(CFA_B, "Bernard", "Noé", "12/12/2002")),
+        StandardCharsets.UTF_8);
+    IngestLeaversJob.run(spark, lake.root(), COHORT, List.of(in.toString()), new Pseudonymizer("a-test-key-of-sixteen-chars"),
+        IngestLeaversJob.DEFAULT_MAX_BYTES);
+  }
+
+  @Test
+  @Order(1)
+  void theV2PanelWaitsForV1Closure() {
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> PanelJob.run(spark, lake.root(), COHORT, 2, dir.resolve("p2").toString()));
+    assertTrue(e.getMessage().contains("close-wave"), e.getMessage());
+  }
+
+  @Test
+  @Order(2)
+  void theV1PanelHasEveryLeaverAndEachCfaFileOnlyItsOwn() throws Exception {
+    PanelJob.Result r = PanelJob.run(spark, lake.root(), COHORT, 1, dir.resolve("p1").toString());
+    assertEquals(4, r.members());
+    assertEquals(3, r.files());
+    List<String> region = Files.readAllLines(dir.resolve("p1/panel_C2022_V1.csv"), StandardCharsets.UTF_8);
+    assertEquals("\uFEFFID_SEINE;VAGUE;UAI_CFA;UAI_LIEU;CODE_DIPLOME;CODE_RNCP;INTITULE_FORMATION;NOM;PRENOM;SEXE;"
+        + "DATE_NAISSANCE;COURRIEL;TELEPHONE;DATE_FIN_FORMATION", region.get(0));
+    assertEquals(5, region.size());
+    List<String> b = Files.readAllLines(dir.resolve("p1/cfa/panel_C2022_V1_" + CFA_B + ".csv"), StandardCharsets.UTF_8);
+    assertEquals(2, b.size());
+    assertTrue(b.get(1).contains("Bernard") && b.get(1).contains("0612345678") && b.get(1).contains("30/06/2022"), b.get(1));
+    List<String> a = Files.readAllLines(dir.resolve("p1/cfa/panel_C2022_V1_" + CFA_A + ".csv"), StandardCharsets.UTF_8);
+    assertFalse(String.join("\n", a).contains("Bernard"));
+    idByName = region.stream().skip(1).map(l -> l.split(";"))
+        .collect(Collectors.toMap(f -> f[7], f -> f[0]));
+    assertTrue(idByName.values().stream().allMatch(id -> id.matches("C22-[0-9A-Z]{10}")), idByName.toString());
+  }
+
+  @Test
+  @Order(3)
+  void theSameLeaverKeepsItsIdWhenThePanelIsBuiltAgain() throws Exception {
+    PanelJob.run(spark, lake.root(), COHORT, 1, dir.resolve("p1bis").toString());
+    List<String> again = Files.readAllLines(dir.resolve("p1bis/panel_C2022_V1.csv"), StandardCharsets.UTF_8);
+    assertEquals(idByName, again.stream().skip(1).map(l -> l.split(";")).collect(Collectors.toMap(f -> f[7], f -> f[0])));
+  }
+
+  @Test
+  @Order(4)
+  void eachLoadReplacesTheSnapshotAndBadRowsAreReported() throws Exception {
+    Path first = dir.resolve("export1.csv");
+    Files.writeString(first, "ID_SEINE;STATUT;SITUATION;CONTRAT;DATE_REPONSE\n"
+        + idByName.get("Martin") + ";Complet;1;1;03/02/2023\n", StandardCharsets.UTF_8);
+    IngestResponsesJob.Result r1 = IngestResponsesJob.run(spark, lake.root(), COHORT, 1, first.toString(), null);
+    assertEquals(0.25, r1.progress().stream().filter(p -> p.uaiCfa().equals("ALL")).findFirst().orElseThrow().rate());
+
+    Path second = dir.resolve("export2.csv");
+    Files.write(second, ("STATUT;ID_SEINE;SITUATION;CONTRAT;DATE_REPONSE;COLONNE_INCONNUE\n"
+        + "Complet;" + idByName.get("Martin") + ";1;1;03/02/2023;x\n"
+        + "Partiel;" + idByName.get("Durand") + ";9;;31/02/2023;x\n"
+        + "Refus;" + idByName.get("Petit") + ";;;;\n"
+        + "Complet;C22-XXXXXXXXXX;1;;;\n"
+        + "Complet;" + idByName.get("Martin") + ";4;;;\n"
+        + "Complet;" + idByName.get("Bernard") + ";2;;05/03/2023;été\n").getBytes("windows-1252"));
+    IngestResponsesJob.Result r2 = IngestResponsesJob.run(spark, lake.root(), COHORT, 1, second.toString(),
+        dir.resolve("calls").toString());
+    assertEquals(6, r2.rowsRead());
+    assertEquals(4, r2.rowsKept());
+    assertEquals(2, r2.rowsRejected(), "unknown and duplicated ids");
+    assertEquals(2, r2.valuesRejected(), "code 9 and 31/02");
+    IngestResponsesJob.Progress all = r2.progress().stream().filter(p -> p.uaiCfa().equals("ALL")).findFirst().orElseThrow();
+    assertEquals(2, all.respondents(), "the partial answer without a valid situation is not a respondent yet");
+    assertEquals(1, all.refusals());
+
+    assertEquals(4, lake.read(Table.RESPONSES).count(), "the second load replaced the first");
+    Row durand = lake.read(Table.RESPONSES).filter(col("leaver_id").equalTo(idByName.get("Durand"))).first();
+    assertNull(durand.getAs("situation"));
+    assertEquals("PARTIAL", durand.getAs("status"));
+    List<String> rules = lake.read(Table.RESPONSE_REJECTIONS).select("rule").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList().stream().sorted().toList();
+    assertEquals(List.of("duplicated_id", "invalid_date", "unknown_code", "unknown_id"), rules);
+    List<String> calls = Files.readAllLines(dir.resolve("calls/relances_C2022_V1_" + CFA_A + ".csv"), StandardCharsets.UTF_8);
+    assertEquals(2, calls.size(), "Durand only: Martin answered, Petit refused");
+    assertTrue(calls.get(1).contains("Durand"));
+    assertFalse(Files.exists(dir.resolve("calls/relances_C2022_V1_" + CFA_B + ".csv")), "Bernard answered");
+  }
+}
