@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         IngestLeaversCommand.class,
         PanelCommand.class,
         IngestResponsesCommand.class,
+        CloseWaveCommand.class,
         PurgeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Devenir {

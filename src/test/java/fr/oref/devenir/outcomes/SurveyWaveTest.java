@@ -137,4 +137,38 @@ class SurveyWaveTest {
     assertTrue(calls.get(1).contains("Durand"));
     assertFalse(Files.exists(dir.resolve("calls/relances_C2022_V1_" + CFA_B + ".csv")), "Bernard answered");
   }
+
+  @Test
+  @Order(5)
+  void closingV1GivesOneOutcomeRowPerPanelMemberAndTheV2PanelFollowsTheRule() throws Exception {
+    CloseWaveJob.Result r = CloseWaveJob.run(spark, lake.root(), COHORT, 1, null, null, dir.resolve("out").toString());
+    assertEquals(4, r.panel());
+    assertEquals(2, r.respondents());
+    Map<String, Row> byId = lake.read(Table.OUTCOMES).collectAsList().stream()
+        .collect(Collectors.toMap(x -> x.<String>getAs("leaver_id"), x -> x));
+    Row martin = byId.get(idByName.get("Martin"));
+    assertEquals("EMPLOYMENT", martin.getAs("situation"));
+    assertEquals(true, martin.getAs("lasting_job"));
+    assertEquals(true, martin.getAs("active"));
+    Row bernard = byId.get(idByName.get("Bernard"));
+    assertEquals(true, bernard.getAs("further_study"));
+    assertEquals(false, bernard.getAs("active"));
+    assertEquals(true, byId.get(idByName.get("Petit")).getAs("opted_out"));
+    assertEquals("COMPLETE", martin.getAs("response_status"));
+    assertEquals(false, byId.get(idByName.get("Durand")).getAs("respondent"));
+
+    List<String> before = lake.read(Table.OUTCOMES).collectAsList().stream().map(Row::toString).sorted().toList();
+    CloseWaveJob.run(spark, lake.root(), COHORT, 1, null, null, dir.resolve("out").toString());
+    assertEquals(before, lake.read(Table.OUTCOMES).collectAsList().stream().map(Row::toString).sorted().toList(),
+        "closing twice gives the same table");
+
+    PanelJob.Result v2 = PanelJob.run(spark, lake.root(), COHORT, 2, dir.resolve("p2").toString());
+    assertEquals(2, v2.members(), "Martin (employed) and Durand (no answer) stay; Bernard (study) and Petit (refusal) leave");
+    assertEquals(1, v2.excludedFurtherStudy());
+    assertEquals(1, v2.excludedRefusal());
+    List<String> v2Ids = Files.readAllLines(dir.resolve("p2/panel_C2022_V2.csv"), StandardCharsets.UTF_8).stream()
+        .skip(1).map(l -> l.split(";")[0]).sorted().toList();
+    assertEquals(List.of(idByName.get("Durand"), idByName.get("Martin")).stream().sorted().toList(), v2Ids,
+        "the same ID_SEINE at V1 and V2");
+  }
 }
