@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         PanelCommand.class,
         IngestResponsesCommand.class,
         CloseWaveCommand.class,
+        IndicatorsCommand.class,
         PurgeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Devenir {

@@ -1,0 +1,75 @@
+package fr.oref.devenir.cli;
+
+import fr.oref.devenir.stats.IndicatorsJob;
+import fr.oref.devenir.stats.Rounding;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+    description = "Calcule les indicateurs d'une vague (bruts et redressés, intervalles, secret statistique) et les exporte en CSV.")
+final class IndicatorsCommand implements Callable<Integer> {
+  @Mixin SparkOptions spark;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--cohort", required = true, paramLabel = "N", description = "Cohorte.")
+  int cohort;
+
+  @Option(names = "--wave", required = true, paramLabel = "W", description = "Vague (1 ou 2).")
+  int wave;
+
+  @Option(names = "--out", paramLabel = "FICHIER.csv", description = "Export CSV de la table des indicateurs.")
+  String out;
+
+  @Option(names = "--threshold", defaultValue = "20", paramLabel = "N",
+      description = "Seuil du secret statistique public (dénominateur minimal). Défaut : ${DEFAULT-VALUE}.")
+  int threshold;
+
+  @Override
+  public Integer call() throws Exception {
+    SparkSession session = spark.session("indicators");
+    IndicatorsJob.Result r = IndicatorsJob.run(session, spark.lake, cohort, wave, threshold, out);
+    PrintWriter w = spec.commandLine().getOut();
+    var d = r.weighting();
+    w.printf(java.util.Locale.FRANCE, "Redressement : %d itérations, écart maximal %.2e, effet de plan %.2f, poids de %.2f à %.2f%s%n",
+        d.iterations(), d.largestGap(), d.designEffect(), d.minWeight(), d.maxWeight(),
+        d.collapsed().isEmpty() ? "" : " ; regroupements : " + String.join(", ", d.collapsed()));
+    w.printf("%d lignes d'indicateurs écrites dans gold.indicators%s.%n", r.rows(), out == null ? "" : " et " + out);
+    printRegion(w, cohort, wave, r);
+    return 0;
+  }
+
+  static void printRegion(PrintWriter w, int cohort, int wave, IndicatorsJob.Result r) {
+    w.printf("Chiffres clés régionaux, cohorte %d, vague %d :%n", cohort, wave);
+    w.printf("  %-28s %-30s %-30s%n", "indicateur", "brut [IC 95 %]", "redressé [IC 95 %]");
+    var raw = r.region().stream().filter(x -> "raw".equals(x.getAs("weighting"))).toList();
+    for (Row x : raw) {
+      Row weighted = r.region().stream().filter(y -> "weighted".equals(y.getAs("weighting"))
+          && y.<String>getAs("indicator").equals(x.getAs("indicator"))).findFirst().orElse(x);
+      w.printf("  %-28s %-30s %-30s%n", x.<String>getAs("indicator"), format(x), format(weighted));
+    }
+  }
+
+  static String format(Row x) {
+    if (x.<Boolean>getAs("suppressed")) {
+      return "s";
+    }
+    Double v = x.getAs("value");
+    if (v == null) {
+      return "n.c.";
+    }
+    boolean months = "median_months_to_first_job".equals(x.getAs("indicator"));
+    String value = months ? Rounding.oneDecimal(v) + " mois" : Rounding.percent(v) + " %";
+    Double lo = x.getAs("ci_low");
+    Double hi = x.getAs("ci_high");
+    String interval = months ? "[" + (lo == null ? "?" : Rounding.oneDecimal(lo)) + " – " + (hi == null ? "…" : Rounding.oneDecimal(hi)) + "]"
+        : "[" + Rounding.percent(lo) + " – " + Rounding.percent(hi) + "]";
+    return value + " " + interval;
+  }
+}

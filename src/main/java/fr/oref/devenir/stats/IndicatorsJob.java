@@ -1,0 +1,165 @@
+package fr.oref.devenir.stats;
+
+import static org.apache.spark.sql.functions.col;
+
+import fr.oref.devenir.lake.HadoopFiles;
+import fr.oref.devenir.lake.Lake;
+import fr.oref.devenir.lake.Rows;
+import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.text.Csv;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * indicators: weights the wave's respondents, computes every indicator × dimension value, raw and
+ * weighted, with intervals, then applies public secrecy, into gold.indicators (and a CSV).
+ */
+public final class IndicatorsJob {
+  public static final int PUBLIC_THRESHOLD = 20;
+  public static final int RESTRICTED_THRESHOLD = 5;
+  static final String RAW = "raw";
+  static final String WEIGHTED = "weighted";
+
+  private IndicatorsJob() {}
+
+  public record Result(long rows, Raking.Diagnostics weighting, List<Row> region) {}
+
+  public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, int threshold, String csvOut)
+      throws Exception {
+    Lake lake = new Lake(spark, lakeRoot);
+    Dataset<Row> waveOutcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
+    if (waveOutcomes.isEmpty()) {
+      throw new IllegalStateException("La vague " + wave + " de la cohorte " + cohort
+          + " n'est pas clôturée : lancez d'abord « devenir close-wave ».");
+    }
+    Raking.Diagnostics weighting = Weighting.run(lake, cohort, wave);
+    List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.indicators();
+    List<IndicatorCatalog.Dimension> dimensions = IndicatorCatalog.dimensions();
+    Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
+    List<Row> cells = IndicatorCells.aggregate(outcomes, indicators, dimensions).collectAsList();
+    List<Map<String, List<String>>> hierarchies = Hierarchies.of(outcomes, dimensions);
+
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (IndicatorCatalog.Indicator indicator : indicators) {
+      rows.addAll(rates(cohort, wave, indicator, cells, hierarchies, threshold));
+    }
+    rows.addAll(medians(cohort, wave, cells, hierarchies, threshold));
+    List<Row> table = rows.stream().map(r -> Rows.of(Table.INDICATORS.schema(), r)).toList();
+    lake.sync(Table.INDICATORS, spark.createDataFrame(table, Table.INDICATORS.schema()),
+        List.of("cohort", "wave", "weighting", "dimension", "dimension_value", "indicator"),
+        "t.cohort = " + cohort + " AND t.wave = " + wave);
+    if (csvOut != null) {
+      writeCsv(new HadoopFiles(spark.sparkContext().hadoopConfiguration()), csvOut, table);
+    }
+    List<Row> region = table.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
+    return new Result(table.size(), weighting, region);
+  }
+
+  private static List<Map<String, Object>> rates(int cohort, int wave, IndicatorCatalog.Indicator indicator,
+      List<Row> cells, List<Map<String, List<String>>> hierarchies, int threshold) {
+    Map<String, Secrecy.Cell> secrecyCells = new HashMap<>();
+    Map<String, Row> byKey = new LinkedHashMap<>();
+    for (Row cell : cells) {
+      String key = Hierarchies.key(cell.getAs("dimension"), cell.getAs("dimension_value"));
+      long n = cell.getAs(IndicatorCells.column(indicator, "n"));
+      long d = cell.getAs(IndicatorCells.column(indicator, "d"));
+      secrecyCells.put(key, new Secrecy.Cell(key, n, d));
+      byKey.put(key, cell);
+    }
+    Map<String, String> suppressed = Secrecy.apply(secrecyCells, hierarchies, threshold);
+    List<Map<String, Object>> out = new ArrayList<>();
+    byKey.forEach((key, cell) -> {
+      Proportion raw = Proportion.raw(cell.getAs(IndicatorCells.column(indicator, "n")),
+          cell.getAs(IndicatorCells.column(indicator, "d")));
+      Proportion weighted = indicator.weightedByResponse()
+          ? Proportion.weighted(cell.getAs(IndicatorCells.column(indicator, "wn")),
+              cell.getAs(IndicatorCells.column(indicator, "wd")), cell.getAs(IndicatorCells.column(indicator, "wsq")))
+          : raw;
+      out.add(row(cohort, wave, RAW, cell, indicator.name(), raw, suppressed.get(key)));
+      out.add(row(cohort, wave, WEIGHTED, cell, indicator.name(), weighted, suppressed.get(key)));
+    });
+    return out;
+  }
+
+  private static Map<String, Object> row(int cohort, int wave, String weighting, Row cell, String indicator,
+      Proportion p, String reason) {
+    Map<String, Object> r = new HashMap<>();
+    r.put("cohort", cohort);
+    r.put("wave", wave);
+    r.put("weighting", weighting);
+    r.put("dimension", cell.getAs("dimension"));
+    r.put("dimension_value", cell.getAs("dimension_value"));
+    r.put("indicator", indicator);
+    r.put("numerator", p.numerator());
+    r.put("denominator", p.denominator());
+    r.put("value", p.value());
+    r.put("ci_low", p.ciLow());
+    r.put("ci_high", p.ciHigh());
+    r.put("effective_n", p.effectiveN());
+    r.put("suppressed", reason != null);
+    r.put("suppression_reason", reason);
+    return r;
+  }
+
+  /**
+   * Median months to first job among actives (Kaplan–Meier, censored at the reference date):
+   * numerator = first jobs observed, denominator = actives with a known duration.
+   */
+  private static List<Map<String, Object>> medians(int cohort, int wave, List<Row> cells,
+      List<Map<String, List<String>>> hierarchies, int threshold) {
+    Map<String, Secrecy.Cell> secrecyCells = new HashMap<>();
+    Map<String, List<Row>> durations = new LinkedHashMap<>();
+    Map<String, Row> byKey = new HashMap<>();
+    for (Row cell : cells) {
+      String key = Hierarchies.key(cell.getAs("dimension"), cell.getAs("dimension_value"));
+      List<Row> d = cell.getList(cell.fieldIndex("durations"));
+      durations.put(key, d);
+      byKey.put(key, cell);
+      secrecyCells.put(key, new Secrecy.Cell(key, d.stream().filter(x -> !x.getBoolean(1)).count(), d.size()));
+    }
+    Map<String, String> suppressed = Secrecy.apply(secrecyCells, hierarchies, threshold);
+    List<Map<String, Object>> out = new ArrayList<>();
+    durations.forEach((key, d) -> {
+      for (String weighting : List.of(RAW, WEIGHTED)) {
+        List<KaplanMeier.Observation> obs = d.stream().map(x -> new KaplanMeier.Observation(x.getInt(0), !x.getBoolean(1),
+            weighting.equals(RAW) ? 1.0 : x.getDouble(2))).toList();
+        KaplanMeier km = new KaplanMeier(obs);
+        double sum = obs.stream().mapToDouble(KaplanMeier.Observation::weight).sum();
+        double squares = obs.stream().mapToDouble(o -> o.weight() * o.weight()).sum();
+        double events = obs.stream().filter(KaplanMeier.Observation::event).mapToDouble(KaplanMeier.Observation::weight).sum();
+        Map<String, Object> r = row(cohort, wave, weighting, byKey.get(key), IndicatorCatalog.MEDIAN,
+            new Proportion(events, sum, km.median().map(Integer::doubleValue).orElse(null),
+                km.medianLower().map(Integer::doubleValue).orElse(null),
+                km.medianUpper().map(Integer::doubleValue).orElse(null), squares == 0 ? 0 : sum * sum / squares),
+            suppressed.get(key));
+        out.add(r);
+      }
+    });
+    return out;
+  }
+
+  static void writeCsv(HadoopFiles files, String path, List<Row> table) throws Exception {
+    List<String> header = Arrays.asList(Table.INDICATORS.schema().fieldNames());
+    try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
+      Csv.writeRecord(out, header);
+      for (Row r : table) {
+        List<String> values = new ArrayList<>();
+        for (String h : header) {
+          Object v = r.getAs(h);
+          values.add(v == null ? "" : v.toString());
+        }
+        Csv.writeRecord(out, values);
+      }
+    }
+  }
+}
