@@ -11,12 +11,14 @@ import picocli.CommandLine.Command;
     description = "Devenir : devenir des apprentis à la sortie du CFA (sortants, enquêtes, indicateurs, publication).",
     subcommands = {
         TemplateCommand.class,
+        SampleCommand.class,
         IngestLeaversCommand.class,
         PanelCommand.class,
         IngestResponsesCommand.class,
         CloseWaveCommand.class,
         IndicatorsCommand.class,
         PurgeCommand.class,
+        DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class Devenir {
   public static void main(String[] args) {

@@ -70,6 +70,6 @@ final class IndicatorsCommand implements Callable<Integer> {
     Double hi = x.getAs("ci_high");
     String interval = months ? "[" + (lo == null ? "?" : Rounding.oneDecimal(lo)) + " – " + (hi == null ? "…" : Rounding.oneDecimal(hi)) + "]"
         : "[" + Rounding.percent(lo) + " – " + Rounding.percent(hi) + "]";
-    return value + " " + interval;
+    return (value + " " + interval).replace('.', ',');
   }
 }

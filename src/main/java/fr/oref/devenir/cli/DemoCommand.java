@@ -1,0 +1,77 @@
+package fr.oref.devenir.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The whole campaign on a synthetic sample, through the very commands a statistician runs (one
+ * Spark session shared by all): sample → leaver files → both survey waves → indicators.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Déroule une campagne complète sur un échantillon fictif, des fichiers sortants aux chiffres clés.")
+final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--lake", defaultValue = "lake", paramLabel = "DIR", description = "Lac Delta. Défaut : ${DEFAULT-VALUE}.")
+  String lake;
+
+  @Option(names = "--out", defaultValue = "out", paramLabel = "DIR", description = "Fichiers produits. Défaut : ${DEFAULT-VALUE}.")
+  String out;
+
+  @Option(names = "--cohort", defaultValue = "2022", paramLabel = "N", description = "Cohorte. Défaut : ${DEFAULT-VALUE}.")
+  int cohort;
+
+  @Option(names = "--cfas", defaultValue = "75", description = "Nombre de CFA. Défaut : ${DEFAULT-VALUE}.")
+  int cfas;
+
+  @Option(names = "--leavers", defaultValue = "16240", description = "Nombre de sortants. Défaut : ${DEFAULT-VALUE}.")
+  int leavers;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Master Spark. Défaut : Spark local embarqué.")
+  String master;
+
+  @Override
+  public Integer call() {
+    PrintWriter w = spec.commandLine().getOut();
+    String c = String.valueOf(cohort);
+    String sample = out + "/sample";
+    List<String[]> steps = new ArrayList<>();
+    steps.add(new String[] {"sample", "--out", sample, "--cohort", c, "--cfas", String.valueOf(cfas), "--leavers",
+        String.valueOf(leavers)});
+    steps.add(spark("ingest-leavers", "--cohort", c, "--reports", out + "/validation", sample + "/leavers"));
+    for (String wave : List.of("1", "2")) {
+      steps.add(spark("panel", "--cohort", c, "--wave", wave, "--out", out + "/panel-V" + wave));
+      steps.add(spark("ingest-responses", "--cohort", c, "--wave", wave, "--calls", out + "/relances-V" + wave,
+          sample + "/survey/export_C" + c + "_V" + wave + ".csv"));
+      steps.add(spark("close-wave", "--cohort", c, "--wave", wave, "--out", out));
+      steps.add(spark("indicators", "--cohort", c, "--wave", wave, "--out", out + "/indicators_C" + c + "_V" + wave + ".csv"));
+    }
+    for (String[] step : steps) {
+      w.printf("%n== devenir %s%n", String.join(" ", step));
+      w.flush();
+      int code = spec.root().commandLine().execute(step);
+      if (code != 0) {
+        w.printf("La démonstration s'arrête à l'étape « %s » (code %d).%n", step[0], code);
+        return code;
+      }
+    }
+    w.printf("%nCampagne C%s terminée : lac Delta dans %s, fichiers dans %s.%n", c, lake, out);
+    return 0;
+  }
+
+  private String[] spark(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(1, List.of("--lake", lake));
+    if (master != null) {
+      all.addAll(1, List.of("--master", master));
+    }
+    return all.toArray(String[]::new);
+  }
+}
