@@ -35,14 +35,16 @@ final class IngestLeaversCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SparkSession session = spark.session("ingest-leavers");
+    String reportsDir = reports != null ? reports : "out/validation-C" + cohort;
     IngestLeaversJob.Result r = IngestLeaversJob.run(session, spark.lake, cohort, inputs,
-        spark.pseudonymizer(session), maxFileMb << 20);
+        spark.pseudonymizer(session), maxFileMb << 20, reportsDir);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Lot %s : %d fichier(s) lu(s), dont %d nouveau(x).%n", r.batchId(), r.files(), r.newFiles());
     var c = r.counts();
     out.printf("Cohorte %d : %d lignes lues = %d retenues (%d avec avertissement) + %d redoublants + %d doublons + %d rejetées%s%n",
         cohort, c.read(), c.kept(), c.warned(), c.repeaters(), c.duplicates(), c.rejected(),
         c.balanced() ? "" : "  [BILAN NON ÉQUILIBRÉ]");
+    out.printf("%d rapports de validation (un par CFA) et la synthèse écrits dans %s%n", r.reports(), reportsDir);
     return 0;
   }
 }

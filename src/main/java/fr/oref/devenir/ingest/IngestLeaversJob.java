@@ -10,6 +10,7 @@ import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.Pseudonymizer;
+import fr.oref.devenir.publish.ValidationReports;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +25,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * ingest-leavers: files → bronze (raw cells, first ingestion of each file's bytes only) → silver
- * cohort rebuilt from each CFA's latest submission → ingest log and validation reports.
+ * cohort rebuilt from each CFA's latest submission → ingest log and validation reports (one workbook
+ * per CFA and a summary, when a reports folder is given).
  */
 public final class IngestLeaversJob {
   /** Default ceiling on one file's size: a region's largest CFA sends a few MB. */
@@ -32,10 +34,10 @@ public final class IngestLeaversJob {
 
   private IngestLeaversJob() {}
 
-  public record Result(String batchId, int files, int newFiles, LeaverCleaning.Counts counts) {}
+  public record Result(String batchId, int files, int newFiles, LeaverCleaning.Counts counts, int reports) {}
 
   public static Result run(SparkSession spark, String lakeRoot, int cohort, List<String> inputs,
-      Pseudonymizer pseudonymizer, long maxBytes) throws Exception {
+      Pseudonymizer pseudonymizer, long maxBytes, String reportsDir) throws Exception {
     Lake lake = new Lake(spark, lakeRoot);
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     List<String> paths = files.expand(inputs);
@@ -66,7 +68,8 @@ public final class IngestLeaversJob {
       lake.insertNew(Table.BRONZE_LEAVER_FILES, newFiles, List.of("cohort", "file_hash"));
       lake.insertNew(Table.BRONZE_LEAVER_ROWS, newRows, List.of("cohort", "file_hash", "sheet", "row_number"));
       LeaverCleaning.Counts counts = LeaverCleaning.rebuild(lake, cohort, pseudonymizer, batchId);
-      return new Result(batchId, paths.size(), (int) newFileCount, counts);
+      int reports = reportsDir == null ? 0 : ValidationReports.write(lake, cohort, files, reportsDir);
+      return new Result(batchId, paths.size(), (int) newFileCount, counts, reports);
     } finally {
       parsed.unpersist();
     }

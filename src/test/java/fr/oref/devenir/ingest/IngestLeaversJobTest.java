@@ -88,7 +88,7 @@ class IngestLeaversJobTest {
 
   private IngestLeaversJob.Result ingest(String... paths) throws Exception {
     return IngestLeaversJob.run(spark, lake.root(), COHORT, List.of(paths), pseudonymizer,
-        IngestLeaversJob.DEFAULT_MAX_BYTES);
+        IngestLeaversJob.DEFAULT_MAX_BYTES, dir.resolve("reports").toString());
   }
 
   private Map<String, Row> logByFile() {
@@ -145,6 +145,29 @@ class IngestLeaversJobTest {
     Row dup = lake.read(Table.LEAVER_EXCLUSIONS).filter(col("reason").equalTo("DUPLICATE")).first();
     assertEquals(5, (int) dup.getAs("row_number"));
     assertEquals(2, (int) dup.getAs("kept_row_number"));
+  }
+
+  @Test
+  @Order(2)
+  void eachCfaGetsAReportOfItsOwnAnomalies() throws Exception {
+    Path report = dir.resolve("reports/validation_C2022_" + CFA_A + ".xlsx");
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(report))) {
+      var synthesis = wb.getSheet("Synthèse");
+      assertTrue(synthesis.getRow(2).getCell(0).getStringCellValue().contains("18 novembre 2022"));
+      assertEquals("sortants_A.xlsx", synthesis.getRow(5).getCell(0).getStringCellValue());
+      assertEquals(5, synthesis.getRow(5).getCell(2).getNumericCellValue(), "rows read");
+      assertEquals(1, synthesis.getRow(5).getCell(7).getNumericCellValue(), "rows rejected");
+      var anomalies = wb.getSheet("Anomalies");
+      var first = anomalies.getRow(1);
+      assertEquals("ERREUR", first.getCell(4).getStringCellValue(), "errors come first");
+      assertEquals(3, first.getCell(2).getNumericCellValue());
+      assertEquals("UAI CFA responsable", first.getCell(3).getStringCellValue());
+      StringBuilder all = new StringBuilder();
+      anomalies.forEach(r -> r.forEach(c -> all.append(c.toString()).append(' ')));
+      assertFalse(all.toString().contains("sortants_B"), "nothing about another CFA");
+    }
+    assertTrue(Files.exists(dir.resolve("reports/synthese_C2022.xlsx")));
+    assertTrue(Files.exists(dir.resolve("reports/validation_C2022_vide.xlsx.xlsx")), "a failed file gets its report too");
   }
 
   @Test

@@ -59,7 +59,7 @@ class SurveyWaveTest {
     Files.writeString(in.resolve("b.csv"), String.join("\n", HEADER, leaver(CFA_B, "Bernard", "Noé", "12/12/2002")),
         StandardCharsets.UTF_8);
     IngestLeaversJob.run(spark, lake.root(), COHORT, List.of(in.toString()), new Pseudonymizer("a-test-key-of-sixteen-chars"),
-        IngestLeaversJob.DEFAULT_MAX_BYTES);
+        IngestLeaversJob.DEFAULT_MAX_BYTES, null);
   }
 
   @Test
