@@ -9,8 +9,8 @@ import java.util.Optional;
  * Time to first job with right-censoring: the product-limit estimator S(t) = Π (1 − d_i / n_i) over
  * event times, weighted (d_i and n_i are sums of weights). Quartile q is the smallest t with
  * S(t) ≤ 1 − q (none when the curve never gets there, e.g. everyone censored). The 95 % interval of
- * the median is Brookmeyer–Crowley's: the times where |S(t) − 0.5| ≤ 1.96·se(S(t)), with Greenwood's
- * variance se² = S² Σ d_i / (n_i (n_i − d_i)).
+ * the median inverts the pointwise band S(t) ± 1.96·se(S(t)), with Greenwood's variance
+ * se² = S² Σ d_i / (n_i (n_i − d_i)).
  */
 public final class KaplanMeier {
   private static final double Z = 1.959963984540054;
@@ -60,19 +60,17 @@ public final class KaplanMeier {
     return quantile(0.5);
   }
 
-  /** Brookmeyer–Crowley bounds of the median; an absent upper bound means "beyond the follow-up". */
+  /**
+   * Bounds of the median: the first time the pointwise 95 % band of S(t) reaches 0.5 — its lower edge
+   * for the lower bound, its upper edge for the upper bound (as R's survfit does). On monthly data
+   * this is Brookmeyer–Crowley's inversion made robust to steps that jump over 0.5.
+   */
   public Optional<Integer> medianLower() {
-    return steps.stream().filter(KaplanMeier::inMedianBand).map(Step::time).findFirst();
+    return steps.stream().filter(s -> s.survival() - Z * s.standardError() <= 0.5).map(Step::time).findFirst();
   }
 
+  /** Empty when the band's upper edge never reaches 0.5 within the follow-up. */
   public Optional<Integer> medianUpper() {
-    boolean lastInBand = !steps.isEmpty() && inMedianBand(steps.get(steps.size() - 1));
-    return lastInBand ? Optional.empty()
-        : steps.stream().filter(KaplanMeier::inMedianBand).map(Step::time).reduce((a, b) -> b)
-            .flatMap(last -> steps.stream().map(Step::time).filter(t -> t > last).findFirst());
-  }
-
-  private static boolean inMedianBand(Step s) {
-    return Math.abs(s.survival() - 0.5) <= Z * s.standardError();
+    return steps.stream().filter(s -> s.survival() + Z * s.standardError() <= 0.5).map(Step::time).findFirst();
   }
 }

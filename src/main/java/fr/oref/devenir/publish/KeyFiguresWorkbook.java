@@ -1,0 +1,187 @@
+package fr.oref.devenir.publish;
+
+import fr.oref.devenir.stats.IndicatorCatalog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.Row;
+
+/**
+ * Indicators as an Excel workbook: a front sheet of headline figures (raw and weighted side by side,
+ * with intervals, and a native bar chart), one sheet per dimension, and a notes sheet (definitions,
+ * methods, legend). Figures are the published text (rounded half to even, « s » when suppressed).
+ */
+public final class KeyFiguresWorkbook {
+  private KeyFiguresWorkbook() {}
+
+  public static void write(OutputStream out, String title, List<Row> rows) throws IOException {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      CellStyle bold = LeaverTemplate.bold(wb);
+      front(wb, title, rows, bold);
+      Map<String, List<Row>> byDimension = new LinkedHashMap<>();
+      for (IndicatorCatalog.Dimension d : IndicatorCatalog.dimensions()) {
+        if (!d.name().equals(IndicatorCatalog.REGION)) {
+          List<Row> of = rows.stream().filter(r -> d.name().equals(r.getAs("dimension"))
+              && "raw".equals(r.getAs("weighting"))).toList();
+          if (!of.isEmpty()) {
+            byDimension.put(d.name(), of);
+          }
+        }
+      }
+      byDimension.forEach((dimension, of) -> dimensionSheet(wb, dimension, of, bold));
+      notes(wb, bold);
+      wb.write(out);
+    }
+  }
+
+  private static void front(XSSFWorkbook wb, String title, List<Row> rows, CellStyle bold) {
+    XSSFSheet s = wb.createSheet("Chiffres clés");
+    s.createRow(0).createCell(0).setCellValue(title);
+    s.getRow(0).getCell(0).setCellStyle(bold);
+    String[] headers = {"Indicateur", "Brut", "IC 95 % brut", "Redressé", "IC 95 % redressé", "Numérateur", "Dénominateur"};
+    var h = s.createRow(2);
+    for (int i = 0; i < headers.length; i++) {
+      h.createCell(i).setCellValue(headers[i]);
+      h.getCell(i).setCellStyle(bold);
+    }
+    int r = 3;
+    for (IndicatorCatalog.Indicator indicator : indicatorsWithMedian()) {
+      Row raw = find(rows, "raw", IndicatorCatalog.REGION, indicator.name());
+      Row weighted = find(rows, "weighted", IndicatorCatalog.REGION, indicator.name());
+      if (raw == null) {
+        continue;
+      }
+      var row = s.createRow(r++);
+      row.createCell(0).setCellValue(indicator.description());
+      row.createCell(1).setCellValue(Formats.value(raw));
+      row.createCell(2).setCellValue(Formats.interval(raw));
+      row.createCell(3).setCellValue(weighted == null ? "" : Formats.value(weighted));
+      row.createCell(4).setCellValue(weighted == null ? "" : Formats.interval(weighted));
+      if (!Boolean.TRUE.equals(raw.getAs("suppressed"))) {
+        row.createCell(5).setCellValue(raw.<Double>getAs("numerator"));
+        row.createCell(6).setCellValue(raw.<Double>getAs("denominator"));
+      }
+    }
+    s.createRow(r + 1).createCell(0).setCellValue(Formats.LEGEND);
+    s.setColumnWidth(0, 90 * 256);
+    for (int i = 1; i < headers.length; i++) {
+      s.setColumnWidth(i, 18 * 256);
+    }
+    levelChart(s, rows, r + 3);
+  }
+
+  /** Employment rate by diploma level, as a native Excel bar chart over a small data block. */
+  private static void levelChart(XSSFSheet s, List<Row> rows, int top) {
+    List<Row> levels = new ArrayList<>(rows.stream().filter(r -> "level".equals(r.getAs("dimension"))
+        && "raw".equals(r.getAs("weighting")) && "employment_rate".equals(r.getAs("indicator"))
+        && !Boolean.TRUE.equals(r.getAs("suppressed")) && r.getAs("value") != null).toList());
+    if (levels.isEmpty()) {
+      return;
+    }
+    levels.sort(java.util.Comparator.comparing(r -> r.<String>getAs("dimension_value")));
+    s.createRow(top).createCell(0).setCellValue("Taux d'emploi par niveau de diplôme (brut, %)");
+    for (int i = 0; i < levels.size(); i++) {
+      var row = s.createRow(top + 1 + i);
+      row.createCell(0).setCellValue("Niveau " + levels.get(i).getAs("dimension_value"));
+      row.createCell(1).setCellValue(
+          fr.oref.devenir.stats.Rounding.percent(levels.get(i).<Double>getAs("value")).doubleValue());
+    }
+    XSSFDrawing drawing = s.createDrawingPatriarch();
+    XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 2, top, 8, top + 18));
+    chart.setTitleText("Taux d'emploi par niveau (%)");
+    XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+    XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+    XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromStringCellRange(s,
+        new CellRangeAddress(top + 1, top + levels.size(), 0, 0));
+    XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(s,
+        new CellRangeAddress(top + 1, top + levels.size(), 1, 1));
+    XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+    data.setBarDirection(BarDirection.COL);
+    data.addSeries(categories, values).setTitle("Taux d'emploi", null);
+    chart.plot(data);
+  }
+
+  private static void dimensionSheet(XSSFWorkbook wb, String dimension, List<Row> rows, CellStyle bold) {
+    Sheet s = wb.createSheet(dimension.replace('*', 'x'));
+    List<IndicatorCatalog.Indicator> indicators = indicatorsWithMedian();
+    var h = s.createRow(0);
+    h.createCell(0).setCellValue(dimension);
+    for (int i = 0; i < indicators.size(); i++) {
+      h.createCell(1 + i).setCellValue(indicators.get(i).name());
+    }
+    h.forEach(c -> c.setCellStyle(bold));
+    Map<String, Map<String, Row>> byValue = new TreeMap<>();
+    rows.forEach(r -> byValue.computeIfAbsent(r.getAs("dimension_value"), k -> new LinkedHashMap<>())
+        .put(r.getAs("indicator"), r));
+    int r = 1;
+    for (Map.Entry<String, Map<String, Row>> v : byValue.entrySet()) {
+      var row = s.createRow(r++);
+      row.createCell(0).setCellValue(v.getKey());
+      for (int i = 0; i < indicators.size(); i++) {
+        Row cell = v.getValue().get(indicators.get(i).name());
+        row.createCell(1 + i).setCellValue(cell == null ? "" : Formats.value(cell));
+      }
+    }
+    s.createRow(r + 1).createCell(0).setCellValue(Formats.LEGEND);
+    s.createFreezePane(1, 1);
+  }
+
+  private static void notes(XSSFWorkbook wb, CellStyle bold) {
+    Sheet s = wb.createSheet("Notes");
+    int r = 0;
+    s.createRow(r++).createCell(0).setCellValue("Définitions");
+    s.getRow(0).getCell(0).setCellStyle(bold);
+    for (IndicatorCatalog.Indicator i : IndicatorCatalog.indicators()) {
+      var row = s.createRow(r++);
+      row.createCell(0).setCellValue(i.name());
+      row.createCell(1).setCellValue(i.description());
+    }
+    var median = s.createRow(r++);
+    median.createCell(0).setCellValue(IndicatorCatalog.MEDIAN);
+    median.createCell(1).setCellValue("Durée médiane d'accès au premier emploi des actifs (Kaplan–Meier, censure à la date de référence)");
+    r++;
+    for (String line : List.of(
+        "Méthodes : intervalles de confiance à 95 % de Wilson ; pour les taux redressés, effectif efficace de Kish.",
+        "Redressement : calage (raking) des répondants sur les effectifs du panel par CFA, niveau, sexe et diplôme obtenu.",
+        "Secret statistique : valeur masquée si le dénominateur est inférieur à 20, avec secret induit.",
+        "Arrondi : pourcentages à une décimale, arrondi au pair le plus proche.",
+        "Source : enquête Devenir auprès des sortants d'apprentissage, fichiers des CFA.",
+        Formats.LEGEND)) {
+      s.createRow(r++).createCell(0).setCellValue(line);
+    }
+    s.setColumnWidth(0, 40 * 256);
+    s.setColumnWidth(1, 110 * 256);
+  }
+
+  static List<IndicatorCatalog.Indicator> indicatorsWithMedian() {
+    List<IndicatorCatalog.Indicator> all = new ArrayList<>(IndicatorCatalog.indicators());
+    all.add(new IndicatorCatalog.Indicator(IndicatorCatalog.MEDIAN, "", "", "respondents",
+        "Durée médiane d'accès au premier emploi (mois)"));
+    return all;
+  }
+
+  static Row find(List<Row> rows, String weighting, String dimension, String indicator) {
+    return rows.stream().filter(r -> weighting.equals(r.getAs("weighting")) && dimension.equals(r.getAs("dimension"))
+        && indicator.equals(r.getAs("indicator"))).findFirst().orElse(null);
+  }
+}
