@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The whole campaign on a synthetic sample, through the very commands a statistician runs (one
- * Spark session shared by all): sample → leaver files → both survey waves → indicators.
+ * Spark session shared by all): sample → leaver files → both survey waves → indicators → publication.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Déroule une campagne complète sur un échantillon fictif, des fichiers sortants aux chiffres clés.")
@@ -52,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
           sample + "/survey/export_C" + c + "_V" + wave + ".csv"));
       steps.add(spark("close-wave", "--cohort", c, "--wave", wave, "--out", out));
       steps.add(spark("indicators", "--cohort", c, "--wave", wave, "--out", out + "/indicators_C" + c + "_V" + wave + ".csv"));
+      steps.add(spark("publish", "--cohort", c, "--wave", wave, "--out", out + "/publication"));
     }
     for (String[] step : steps) {
       w.printf("%n== devenir %s%n", String.join(" ", step));
@@ -62,7 +63,8 @@ final class DemoCommand implements Callable<Integer> {
         return code;
       }
     }
-    w.printf("%nCampagne C%s terminée : lac Delta dans %s, fichiers dans %s.%n", c, lake, out);
+    w.printf("%nCampagne C%s terminée : lac Delta dans %s ; rapports de validation dans %s/validation ; "
+        + "chiffres clés dans %s/publication/region ; dossiers des CFA dans %s/publication/cfa.%n", c, lake, out, out, out);
     return 0;
   }
 

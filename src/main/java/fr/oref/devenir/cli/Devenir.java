@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         IngestResponsesCommand.class,
         CloseWaveCommand.class,
         IndicatorsCommand.class,
+        PublishCommand.class,
         PurgeCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class})

@@ -171,4 +171,56 @@ class SurveyWaveTest {
     assertEquals(List.of(idByName.get("Durand"), idByName.get("Martin")).stream().sorted().toList(), v2Ids,
         "the same ID_SEINE at V1 and V2");
   }
+
+  /** Every text inside a bundle file (an .xlsx is a zip of XML parts). */
+  private static String text(Path file) throws Exception {
+    StringBuilder all = new StringBuilder();
+    try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        all.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    return all.toString();
+  }
+
+  @Test
+  @Order(6)
+  void publicationKeepsEachCfaToItsOwnAndCanBeRebuiltByTimeTravel() throws Exception {
+    fr.oref.devenir.stats.IndicatorsJob.run(spark, lake.root(), COHORT, 1, 20, null);
+    Path out = dir.resolve("pub");
+    fr.oref.devenir.publish.PublishJob.Result r = fr.oref.devenir.publish.PublishJob.run(spark, lake.root(), COHORT, 1,
+        out.toString(), 5);
+    assertEquals(2, r.bundles());
+    Map<String, List<String>> others = Map.of(CFA_A, List.of(CFA_B, "Bernard"), CFA_B,
+        List.of(CFA_A, "Martin", "Durand", "Petit"));
+    for (Map.Entry<String, List<String>> cfa : others.entrySet()) {
+      List<Path> bundle = Files.list(out.resolve("cfa/" + cfa.getKey())).toList();
+      assertEquals(2, bundle.size());
+      for (Path file : bundle) {
+        String content = text(file);
+        for (String foreign : cfa.getValue()) {
+          assertFalse(content.contains(foreign), file + " mentions " + foreign);
+        }
+      }
+    }
+    assertTrue(text(out.resolve("cfa/" + CFA_A + "/resultats_" + CFA_A + "_C2022_V1.xlsx")).contains("Martin"),
+        "a CFA gets its own respondents' answers with their names");
+
+    List<String> open = Files.readAllLines(out.resolve("region/indicateurs_C2022_V1_opendata.csv"));
+    String regionRate = open.stream().filter(l -> l.startsWith("2022;1;raw;region;ALL;response_rate;")).findFirst()
+        .orElseThrow();
+    assertTrue(regionRate.endsWith(";;;;;;;true;LT_20"), "4 leavers < 20: reason kept, numbers blanked: " + regionRate);
+    assertTrue(Files.exists(out.resolve("region/chiffres_cles_C2022_V1.xlsx")));
+
+    String manifest = Files.readString(out.resolve("manifest_C2022_V1.json"));
+    long version = r.versions().get("gold.indicators");
+    assertTrue(manifest.contains("\"gold.indicators\": " + version), manifest);
+    List<String> published = fr.oref.devenir.publish.PublishJob.indicators(lake, version, COHORT, 1).stream()
+        .map(Row::toString).toList();
+    fr.oref.devenir.stats.IndicatorsJob.run(spark, lake.root(), COHORT, 1, 1, null);
+    assertFalse(published.equals(lake.read(Table.INDICATORS).orderBy("dimension", "dimension_value", "indicator",
+        "weighting").collectAsList().stream().map(Row::toString).toList()), "the table has moved on");
+    assertEquals(published, fr.oref.devenir.publish.PublishJob.indicators(lake, version, COHORT, 1).stream()
+        .map(Row::toString).toList(), "time travel gives back the published figures");
+  }
 }

@@ -1,0 +1,103 @@
+package fr.oref.devenir.lake;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * File access through Hadoop's FileSystem, so the same code reads a local folder, HDFS or an object
+ * store. Serializable (the configuration travels as bytes) so executors can open files themselves.
+ */
+public final class HadoopFiles implements Serializable {
+  private final byte[] conf;
+  private transient Configuration configuration;
+
+  public HadoopFiles(Configuration configuration) {
+    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
+      configuration.write(out);
+      out.flush();
+      this.conf = bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.configuration = configuration;
+  }
+
+  private Configuration configuration() {
+    if (configuration == null) {
+      Configuration c = new Configuration(false);
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(conf))) {
+        c.readFields(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      configuration = c;
+    }
+    return configuration;
+  }
+
+  private FileSystem fs(String path) throws IOException {
+    return FileSystem.get(URI.create(new Path(path).toUri().toString()), configuration());
+  }
+
+  public InputStream open(String path) throws IOException {
+    return fs(path).open(new Path(path));
+  }
+
+  /** Files for people: no Hadoop checksum companions (.crc) beside them on a local disk. */
+  public OutputStream create(String path) throws IOException {
+    FileSystem fs = fs(path);
+    fs.setWriteChecksum(false);
+    return fs.create(new Path(path), true);
+  }
+
+  public boolean exists(String path) throws IOException {
+    return fs(path).exists(new Path(path));
+  }
+
+  /**
+   * The regular files named, folders expanded recursively, in name order; hidden files and Excel
+   * lock files ({@code ~$…}) skipped. A missing path is an error the user must see.
+   */
+  public List<String> expand(List<String> paths) throws IOException {
+    List<String> files = new ArrayList<>();
+    for (String p : paths) {
+      Path path = new Path(p);
+      FileSystem fs = fs(p);
+      if (!fs.exists(path)) {
+        throw new IllegalArgumentException("Fichier ou dossier introuvable : " + p);
+      }
+      collect(fs, fs.getFileStatus(path), files);
+    }
+    return files;
+  }
+
+  private static void collect(FileSystem fs, FileStatus status, List<String> files) throws IOException {
+    String name = status.getPath().getName();
+    if (name.startsWith(".") || name.startsWith("~$") || name.startsWith("_")) {
+      return;
+    }
+    if (status.isFile()) {
+      files.add(status.getPath().toString());
+      return;
+    }
+    FileStatus[] children = fs.listStatus(status.getPath());
+    java.util.Arrays.sort(children, java.util.Comparator.comparing(s -> s.getPath().getName()));
+    for (FileStatus child : children) {
+      collect(fs, child, files);
+    }
+  }
+}

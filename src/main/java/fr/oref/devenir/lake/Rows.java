@@ -1,0 +1,42 @@
+package fr.oref.devenir.lake;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Rows of a contract filled by field name from plain Java values, so no layout is restated in code. */
+public final class Rows {
+  private Rows() {}
+
+  public static Row of(StructType schema, Map<String, ?> values) {
+    StructField[] fields = schema.fields();
+    Object[] cells = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      Object v = values.get(fields[i].name());
+      if (v instanceof LocalDate d) {
+        v = java.sql.Date.valueOf(d);
+      } else if (v instanceof LocalDateTime t) {
+        v = java.sql.Timestamp.valueOf(t);
+      } else if (v instanceof Map<?, ?> m) {
+        v = scala.collection.JavaConverters.mapAsScalaMap(m);
+      }
+      cells[i] = v;
+    }
+    return new GenericRowWithSchema(cells, schema);
+  }
+
+  /** A row as plain Java values by column name (dates as LocalDate), the inverse of {@link #of}. */
+  public static Map<String, Object> toMap(Row row) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    String[] names = row.schema().fieldNames();
+    for (int i = 0; i < names.length; i++) {
+      Object v = row.get(i);
+      values.put(names[i], v instanceof java.sql.Date d ? d.toLocalDate() : v);
+    }
+    return values;
+  }
+}

@@ -1,0 +1,135 @@
+package fr.oref.devenir.publish;
+
+import static org.apache.spark.sql.functions.col;
+
+import fr.oref.devenir.lake.HadoopFiles;
+import fr.oref.devenir.lake.Lake;
+import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.stats.IndicatorCatalog;
+import fr.oref.devenir.text.Csv;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * publish: the regional key figures (public secrecy) as an Excel workbook and an open-data CSV, one
+ * restricted bundle per CFA (its own figures beside the region's, its respondents' answers), and a
+ * manifest of the Delta table versions behind every figure, so they can be rebuilt by time travel.
+ */
+public final class PublishJob {
+  /** Tables whose versions the manifest records. */
+  static final List<Table> LINEAGE = List.of(Table.INDICATORS, Table.OUTCOMES, Table.WEIGHTING, Table.PANEL,
+      Table.RESPONSES, Table.LEAVERS, Table.CONTACTS);
+  static final List<String> BLANKED_WHEN_SUPPRESSED = List.of("numerator", "denominator", "value", "ci_low", "ci_high",
+      "effective_n");
+
+  private PublishJob() {}
+
+  public record Result(int bundles, Map<String, Long> versions, String regionDir) {}
+
+  public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, String outDir, int restrictedThreshold)
+      throws Exception {
+    Lake lake = new Lake(spark, lakeRoot);
+    Map<String, Long> versions = new LinkedHashMap<>();
+    LINEAGE.forEach(t -> versions.put(t.qualifiedName(), lake.version(t)));
+    List<Row> indicators = indicators(lake, versions.get(Table.INDICATORS.qualifiedName()), cohort, wave);
+    if (indicators.isEmpty()) {
+      throw new IllegalStateException("Pas d'indicateurs pour la cohorte " + cohort + " vague " + wave
+          + " : lancez d'abord « devenir indicators ».");
+    }
+    HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+    String suffix = "_C" + cohort + "_V" + wave;
+    String regionDir = outDir + "/region";
+    try (OutputStream out = files.create(regionDir + "/chiffres_cles" + suffix + ".xlsx")) {
+      KeyFiguresWorkbook.write(out, "Devenir des apprentis — cohorte " + cohort + ", vague " + wave
+          + " (" + (wave == 1 ? "7" : "12") + " mois après la sortie)", indicators);
+    }
+    writeOpenData(files, regionDir + "/indicateurs" + suffix + "_opendata.csv", indicators);
+
+    List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
+    Map<String, List<List<String>>> results = results(lake, versions, cohort, wave);
+    List<String> cfas = indicators.stream().filter(r -> "cfa".equals(r.getAs("dimension")))
+        .map(r -> r.<String>getAs("dimension_value")).distinct().sorted().toList();
+    for (String uai : cfas) {
+      String dir = outDir + "/cfa/" + uai;
+      try (OutputStream out = files.create(dir + "/indicateurs_" + uai + suffix + ".xlsx")) {
+        CfaBundle.writeIndicators(out, uai, CfaBundle.ownRows(indicators, uai, restrictedThreshold), region);
+      }
+      try (OutputStream out = files.create(dir + "/resultats_" + uai + suffix + ".xlsx")) {
+        CfaBundle.writeResults(out, RESULT_HEADERS, results.getOrDefault(uai, List.of()));
+      }
+    }
+    writeManifest(files, outDir + "/manifest" + suffix + ".json", cohort, wave, versions);
+    return new Result(cfas.size(), versions, regionDir);
+  }
+
+  /** gold.indicators of the wave, read at the version the manifest records. */
+  public static List<Row> indicators(Lake lake, long version, int cohort, int wave) {
+    return lake.readVersion(Table.INDICATORS, version)
+        .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)))
+        .orderBy("dimension", "dimension_value", "indicator", "weighting").collectAsList();
+  }
+
+  static final List<String> RESULT_HEADERS = List.of("ID_SEINE", "NOM", "PRENOM", "DATE_NAISSANCE", "COURRIEL",
+      "TELEPHONE", "CODE_DIPLOME", "SITUATION", "EMPLOI_DURABLE", "MEME_ENTREPRISE", "EMPLOI_EN_LIEN", "CODE_ROME",
+      "MOIS_AVANT_PREMIER_EMPLOI", "SATISFACTION");
+  private static final List<String> RESULT_FIELDS = List.of("leaver_id", "last_name", "first_name", "birth_date",
+      "email", "mobile", "cfd", "situation", "lasting_job", "same_employer", "related_job", "rome_code",
+      "months_to_first_job", "satisfaction");
+
+  /** Each CFA's respondents with the identifying columns it sent us, by CFA. */
+  private static Map<String, List<List<String>>> results(Lake lake, Map<String, Long> versions, int cohort, int wave) {
+    var outcomes = lake.readVersion(Table.OUTCOMES, versions.get(Table.OUTCOMES.qualifiedName()))
+        .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)).and(col("respondent")));
+    var contacts = lake.readVersion(Table.CONTACTS, versions.get(Table.CONTACTS.qualifiedName()))
+        .filter(col("cohort").equalTo(cohort)).drop("cohort", "uai_cfa");
+    Map<String, List<List<String>>> byCfa = new TreeMap<>();
+    for (Row r : outcomes.join(contacts, "leaver_key").orderBy("uai_cfa", "last_name").collectAsList()) {
+      List<String> values = new ArrayList<>();
+      for (String f : RESULT_FIELDS) {
+        Object v = r.getAs(f);
+        values.add(v == null ? "" : v instanceof Boolean b ? (b ? "oui" : "non") : v.toString());
+      }
+      byCfa.computeIfAbsent(r.getAs("uai_cfa"), k -> new ArrayList<>()).add(values);
+    }
+    return byCfa;
+  }
+
+  /** The public table: a suppressed figure keeps its reason and loses its numbers. */
+  static void writeOpenData(HadoopFiles files, String path, List<Row> indicators) throws Exception {
+    List<String> header = Arrays.asList(Table.INDICATORS.schema().fieldNames());
+    try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
+      Csv.writeRecord(out, header);
+      for (Row r : indicators) {
+        boolean hidden = Boolean.TRUE.equals(r.getAs("suppressed"));
+        List<String> values = new ArrayList<>();
+        for (String h : header) {
+          Object v = r.getAs(h);
+          values.add(v == null || (hidden && BLANKED_WHEN_SUPPRESSED.contains(h)) ? "" : v.toString());
+        }
+        Csv.writeRecord(out, values);
+      }
+    }
+  }
+
+  private static void writeManifest(HadoopFiles files, String path, int cohort, int wave, Map<String, Long> versions)
+      throws Exception {
+    String tables = versions.entrySet().stream().map(e -> "    \"" + e.getKey() + "\": " + e.getValue())
+        .collect(Collectors.joining(",\n"));
+    try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
+      out.write("{\n  \"cohort\": " + cohort + ",\n  \"wave\": " + wave + ",\n  \"generated_at\": \"" + Instant.now()
+          + "\",\n  \"table_versions\": {\n" + tables + "\n  }\n}\n");
+    }
+  }
+}
