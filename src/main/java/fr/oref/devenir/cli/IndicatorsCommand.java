@@ -40,7 +40,8 @@ final class IndicatorsCommand implements Callable<Integer> {
     w.printf(java.util.Locale.FRANCE, "Redressement : %d itérations, écart maximal %.2e, effet de plan %.2f, poids de %.2f à %.2f%s%n",
         d.iterations(), d.largestGap(), d.designEffect(), d.minWeight(), d.maxWeight(),
         d.collapsed().isEmpty() ? "" : " ; regroupements : " + String.join(", ", d.collapsed()));
-    w.printf("%d lignes d'indicateurs écrites dans gold.indicators%s.%n", r.rows(), out == null ? "" : " et " + out);
+    w.printf("%d lignes d'indicateurs écrites dans gold.indicators%s ; %d évolutions par rapport à la cohorte %d.%n",
+        r.rows(), out == null ? "" : " et " + out, r.trends(), cohort - 1);
     printRegion(w, cohort, wave, r);
     return 0;
   }

@@ -22,7 +22,9 @@ public enum Table {
   OUTCOMES("gold", "outcomes"),
   WAVE_CLOSURES("gold", "wave_closures"),
   WEIGHTING("gold", "weighting"),
-  INDICATORS("gold", "indicators");
+  TRANSITIONS("gold", "transitions"),
+  INDICATORS("gold", "indicators"),
+  INDICATOR_TRENDS("gold", "indicator_trends");
 
   private final String layer;
   private final String simpleName;

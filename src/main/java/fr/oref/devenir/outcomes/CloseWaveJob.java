@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * close-wave: the cleaning of SPEC §5 and the outcome table of §6. For each panel member: status at
  * closure, misrouting rules, manual overrides (last), ROME coding of the job title, then the outcome
- * variables. A wave is a region's few tens of thousands of answers: the cleaning runs on the
+ * variables; closing V2 also counts the V1 → V2 transitions. A wave is a region's few tens of thousands of answers: the cleaning runs on the
  * driver, in plain Java, and every step is audited in the lake.
  */
 public final class CloseWaveJob {
@@ -129,6 +129,10 @@ public final class CloseWaveJob {
     closureKeys.remove("closed_at");
     lake.insertNew(Table.WAVE_CLOSURES, spark.createDataFrame(List.of(closure), Table.WAVE_CLOSURES.schema()),
         closureKeys);
+    if (wave == 2) {
+      lake.sync(Table.TRANSITIONS, Transitions.counts(lake.read(Table.OUTCOMES), cohort),
+          List.of("cohort", "situation_v1", "situation_v2"), "t.cohort = " + cohort);
+    }
     String titlesFile = outDir + "/titres_a_coder_C" + cohort + "_V" + wave + ".csv";
     writeTitlesToCode(new HadoopFiles(spark.sparkContext().hadoopConfiguration()), titlesFile, wave, toCode);
     return new Result(members.size(), respondents, corrections.size(), overridden, coded, toCode.size(), titlesFile);

@@ -22,7 +22,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * indicators: weights the wave's respondents, computes every indicator × dimension value, raw and
- * weighted, with intervals, then applies public secrecy, into gold.indicators (and a CSV).
+ * weighted, with intervals, then applies public secrecy, into gold.indicators (and a CSV); and the
+ * changes since the previous cohort into gold.indicator_trends.
  */
 public final class IndicatorsJob {
   public static final int PUBLIC_THRESHOLD = 20;
@@ -32,7 +33,7 @@ public final class IndicatorsJob {
 
   private IndicatorsJob() {}
 
-  public record Result(long rows, Raking.Diagnostics weighting, List<Row> region) {}
+  public record Result(long rows, Raking.Diagnostics weighting, List<Row> region, int trends) {}
 
   public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, int threshold, String csvOut)
       throws Exception {
@@ -62,7 +63,7 @@ public final class IndicatorsJob {
       writeCsv(new HadoopFiles(spark.sparkContext().hadoopConfiguration()), csvOut, table);
     }
     List<Row> region = table.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
-    return new Result(table.size(), weighting, region);
+    return new Result(table.size(), weighting, region, Trends.run(lake, cohort, wave));
   }
 
   private static List<Map<String, Object>> rates(int cohort, int wave, IndicatorCatalog.Indicator indicator,

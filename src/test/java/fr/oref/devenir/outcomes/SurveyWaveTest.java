@@ -223,4 +223,33 @@ class SurveyWaveTest {
     assertEquals(published, fr.oref.devenir.publish.PublishJob.indicators(lake, version, COHORT, 1).stream()
         .map(Row::toString).toList(), "time travel gives back the published figures");
   }
+
+  @Test
+  @Order(7)
+  void closingV2CountsTheTransitionsFromV1() throws Exception {
+    Path export = dir.resolve("export_v2.csv");
+    Files.writeString(export, "ID_SEINE;STATUT;SITUATION;CONTRAT\n"
+        + idByName.get("Martin") + ";Complet;1;1\n"
+        + idByName.get("Durand") + ";Complet;4;\n", StandardCharsets.UTF_8);
+    IngestResponsesJob.run(spark, lake.root(), COHORT, 2, export.toString(), null);
+    CloseWaveJob.run(spark, lake.root(), COHORT, 2, null, null, dir.resolve("out").toString());
+    Map<String, Long> transitions = lake.read(Table.TRANSITIONS).collectAsList().stream().collect(Collectors.toMap(
+        r -> r.getAs("situation_v1") + ">" + r.getAs("situation_v2"), r -> r.<Long>getAs("leavers")));
+    assertEquals(Map.of("EMPLOYMENT>EMPLOYMENT", 1L, "NON_RESPONDENT>JOB_SEEKING", 1L,
+        "APPRENTICESHIP_STUDY>NOT_IN_V2_PANEL", 1L, "NON_RESPONDENT>NOT_IN_V2_PANEL", 1L), transitions);
+  }
+
+  @Test
+  @Order(8)
+  void everyTableWrittenMatchesItsContract() {
+    int checked = 0;
+    for (Table table : Table.values()) {
+      if (lake.exists(table)) {
+        assertEquals(Lake.shape(table.schema()), Lake.shape(spark.read().format("delta").load(lake.path(table)).schema()),
+            table.qualifiedName());
+        checked++;
+      }
+    }
+    assertTrue(checked >= 18, "tables checked: " + checked);
+  }
 }

@@ -92,12 +92,17 @@ class IndicatorsJobTest {
         Table.OUTCOMES.schema()));
     lake.append(Table.LEAVERS, spark.createDataFrame(rows.stream().map(r -> Rows.of(Table.LEAVERS.schema(), r)).toList(),
         Table.LEAVERS.schema()));
+    rows.forEach(r -> r.put("cohort", COHORT - 1));
+    lake.append(Table.OUTCOMES, spark.createDataFrame(rows.stream().map(r -> Rows.of(Table.OUTCOMES.schema(), r)).toList(),
+        Table.OUTCOMES.schema()));
+    lake.append(Table.LEAVERS, spark.createDataFrame(rows.stream().map(r -> Rows.of(Table.LEAVERS.schema(), r)).toList(),
+        Table.LEAVERS.schema()));
   }
 
   private Map<String, Row> run(int threshold) throws Exception {
     IndicatorsJob.run(spark, lake.root(), COHORT, 1, threshold, null);
     Map<String, Row> byKey = new HashMap<>();
-    for (Row r : lake.read(Table.INDICATORS).collectAsList()) {
+    for (Row r : lake.read(Table.INDICATORS).filter("cohort = 2022").collectAsList()) {
       byKey.put(r.getAs("weighting") + "|" + r.getAs("dimension") + "|" + r.getAs("dimension_value") + "|"
           + r.getAs("indicator"), r);
     }
@@ -161,5 +166,17 @@ class IndicatorsJobTest {
     assertEquals("SECONDARY", a.getAs("suppression_reason"), "region − department 14 would give department 50");
     assertEquals(false, t.get("raw|region|ALL|response_rate").getAs("suppressed"));
     assertEquals(0.6, t.get("raw|region|ALL|response_rate").<Double>getAs("value"), 1e-9);
+  }
+
+  @Test
+  void trendsCompareWithThePreviousCohort() throws Exception {
+    IndicatorsJob.run(spark, lake.root(), COHORT - 1, 1, 1, null);
+    IndicatorsJob.Result r = IndicatorsJob.run(spark, lake.root(), COHORT, 1, 1, null);
+    assertEquals(true, r.trends() > 0);
+    Row employment = lake.read(Table.INDICATOR_TRENDS).filter("dimension = 'region' AND indicator = 'employment_rate'"
+        + " AND weighting = 'raw'").first();
+    assertEquals(0.6, employment.<Double>getAs("previous_value"), 1e-9, "the same ten leavers a year earlier");
+    assertEquals(0.0, employment.<Double>getAs("change"), 1e-12);
+    assertEquals(false, employment.getAs("significant"));
   }
 }

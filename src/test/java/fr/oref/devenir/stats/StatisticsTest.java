@@ -122,4 +122,15 @@ class StatisticsTest {
     assertEquals(new BigDecimal("0.1"), Rounding.percent(0.00125));
     assertEquals(new BigDecimal("100.0"), Rounding.percent(1.0));
   }
+
+  @Test
+  void twoProportionTestByHand() {
+    // 60/100 then 45/100: pooled 0.525, se = √(0.525·0.475·0.02) = 0.070622, z = −0.15/0.070622 = −2.124
+    TwoProportionTest t = TwoProportionTest.compare(0.60, 100, 0.45, 100);
+    assertEquals(-0.15, t.difference(), 1e-12);
+    assertEquals(-2.124, t.z(), 1e-3);
+    assertEquals(0.0337, t.pValue(), 1e-4);
+    assertTrue(t.significantAt5());
+    assertFalse(TwoProportionTest.compare(0.60, 100, 0.55, 100).significantAt5());
+  }
 }
