@@ -16,11 +16,7 @@ final class CloseWaveCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
   @Spec CommandSpec spec;
 
-  @Option(names = "--cohort", required = true, paramLabel = "N", description = "Cohorte.")
-  int cohort;
-
-  @Option(names = "--wave", required = true, paramLabel = "W", description = "Vague (1 ou 2).")
-  int wave;
+  @Mixin WaveOptions target;
 
   @Option(names = "--rules", paramLabel = "FICHIER.csv",
       description = "Règles de correction d'aiguillage. Défaut : data-schemas/misrouting-rules.csv.")
@@ -36,11 +32,11 @@ final class CloseWaveCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SparkSession session = spark.session("close-wave");
-    CloseWaveJob.Result r = CloseWaveJob.run(session, spark.lake, cohort, wave, rules, overrides, out);
+    CloseWaveJob.Result r = CloseWaveJob.run(session, spark.lake, target.cohort, target.wave, rules, overrides, out);
     spec.commandLine().getOut().printf(
         "Vague %d de la cohorte %d clôturée : %d sortants du panel, %d répondants ; %d corrections (dont %d manuelles), "
             + "%d intitulés d'emploi codés en ROME, %d à coder à la main (%s).%n",
-        wave, cohort, r.panel(), r.respondents(), r.corrections(), r.overrides(), r.titlesCoded(), r.titlesToCode(),
+        target.wave, target.cohort, r.panel(), r.respondents(), r.corrections(), r.overrides(), r.titlesCoded(), r.titlesToCode(),
         r.titlesFile());
     return 0;
   }

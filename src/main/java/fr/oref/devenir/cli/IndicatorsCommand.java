@@ -18,11 +18,7 @@ final class IndicatorsCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
   @Spec CommandSpec spec;
 
-  @Option(names = "--cohort", required = true, paramLabel = "N", description = "Cohorte.")
-  int cohort;
-
-  @Option(names = "--wave", required = true, paramLabel = "W", description = "Vague (1 ou 2).")
-  int wave;
+  @Mixin WaveOptions target;
 
   @Option(names = "--out", paramLabel = "FICHIER.csv", description = "Export CSV de la table des indicateurs.")
   String out;
@@ -34,15 +30,15 @@ final class IndicatorsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SparkSession session = spark.session("indicators");
-    IndicatorsJob.Result r = IndicatorsJob.run(session, spark.lake, cohort, wave, threshold, out);
+    IndicatorsJob.Result r = IndicatorsJob.run(session, spark.lake, target.cohort, target.wave, threshold, out);
     PrintWriter w = spec.commandLine().getOut();
     var d = r.weighting();
     w.printf(java.util.Locale.FRANCE, "Redressement : %d itérations, écart maximal %.2e, effet de plan %.2f, poids de %.2f à %.2f%s%n",
         d.iterations(), d.largestGap(), d.designEffect(), d.minWeight(), d.maxWeight(),
         d.collapsed().isEmpty() ? "" : " ; regroupements : " + String.join(", ", d.collapsed()));
     w.printf("%d lignes d'indicateurs écrites dans gold.indicators%s ; %d évolutions par rapport à la cohorte %d.%n",
-        r.rows(), out == null ? "" : " et " + out, r.trends(), cohort - 1);
-    printRegion(w, cohort, wave, r);
+        r.rows(), out == null ? "" : " et " + out, r.trends(), target.cohort - 1);
+    printRegion(w, target.cohort, target.wave, r);
     return 0;
   }
 

@@ -17,11 +17,7 @@ final class IngestResponsesCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
   @Spec CommandSpec spec;
 
-  @Option(names = "--cohort", required = true, paramLabel = "N", description = "Cohorte.")
-  int cohort;
-
-  @Option(names = "--wave", required = true, paramLabel = "W", description = "Vague (1 ou 2).")
-  int wave;
+  @Mixin WaveOptions target;
 
   @Option(names = "--calls", paramLabel = "DIR",
       description = "Dossier des listes de relance par CFA (sortants sans réponse). Défaut : out/relances-C<cohorte>-V<vague>.")
@@ -33,8 +29,8 @@ final class IngestResponsesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SparkSession session = spark.session("ingest-responses");
-    String callsDir = calls != null ? calls : "out/relances-C" + cohort + "-V" + wave;
-    IngestResponsesJob.Result r = IngestResponsesJob.run(session, spark.lake, cohort, wave, file, callsDir);
+    String callsDir = calls != null ? calls : "out/relances-C" + target.cohort + "-V" + target.wave;
+    IngestResponsesJob.Result r = IngestResponsesJob.run(session, spark.lake, target.cohort, target.wave, file, callsDir);
     var out = spec.commandLine().getOut();
     out.printf("Export %s : %d lignes lues, %d retenues, %d écartées (identifiant inconnu ou en double), "
         + "%d valeurs invalides ignorées.%n", r.snapshotId(), r.rowsRead(), r.rowsKept(), r.rowsRejected(),

@@ -15,11 +15,7 @@ final class PanelCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
   @Spec CommandSpec spec;
 
-  @Option(names = "--cohort", required = true, paramLabel = "N", description = "Cohorte.")
-  int cohort;
-
-  @Option(names = "--wave", required = true, paramLabel = "W", description = "Vague (1 ou 2).")
-  int wave;
+  @Mixin WaveOptions target;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dossier des fichiers panel.")
   String out;
@@ -27,10 +23,10 @@ final class PanelCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SparkSession session = spark.session("panel");
-    PanelJob.Result r = PanelJob.run(session, spark.lake, cohort, wave, out);
+    PanelJob.Result r = PanelJob.run(session, spark.lake, target.cohort, target.wave, out);
     var w = spec.commandLine().getOut();
-    w.printf("Panel C%d vague %d : %d sortants à interroger%s ; %d fichiers écrits dans %s%n", cohort, wave, r.members(),
-        wave == 2 ? String.format(" (exclus : %d en poursuite d'études, %d refus en vague 1)", r.excludedFurtherStudy(),
+    w.printf("Panel C%d vague %d : %d sortants à interroger%s ; %d fichiers écrits dans %s%n", target.cohort, target.wave, r.members(),
+        target.wave == 2 ? String.format(" (exclus : %d en poursuite d'études, %d refus en vague 1)", r.excludedFurtherStudy(),
             r.excludedRefusal()) : "", r.files(), out);
     return 0;
   }

@@ -16,11 +16,7 @@ final class PublishCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
   @Spec CommandSpec spec;
 
-  @Option(names = "--cohort", required = true, paramLabel = "N", description = "Cohorte.")
-  int cohort;
-
-  @Option(names = "--wave", required = true, paramLabel = "W", description = "Vague (1 ou 2).")
-  int wave;
+  @Mixin WaveOptions target;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dossier de publication.")
   String out;
@@ -32,9 +28,9 @@ final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SparkSession session = spark.session("publish");
-    PublishJob.Result r = PublishJob.run(session, spark.lake, cohort, wave, out, restrictedThreshold);
+    PublishJob.Result r = PublishJob.run(session, spark.lake, target.cohort, target.wave, out, restrictedThreshold);
     spec.commandLine().getOut().printf("Publication C%d V%d : chiffres clés et open data dans %s ; %d dossiers CFA dans %s/cfa ; "
-        + "versions des tables : %s%n", cohort, wave, r.regionDir(), r.bundles(), out, r.versions());
+        + "versions des tables : %s%n", target.cohort, target.wave, r.regionDir(), r.bundles(), out, r.versions());
     return 0;
   }
 }

@@ -37,12 +37,16 @@ public final class Trends {
       }
       TwoProportionTest t = TwoProportionTest.compare(before.getAs("value"), before.getAs("effective_n"),
           now.getAs("value"), now.getAs("effective_n"));
-      Map<String, Object> row = new HashMap<>(Map.of("cohort", cohort, "wave", wave, "weighting", now.getAs("weighting"),
-          "dimension", now.getAs("dimension"), "dimension_value", now.getAs("dimension_value"),
-          "indicator", now.getAs("indicator"), "previous_value", before.getAs("value"), "value", now.getAs("value"),
-          "change", t.difference(), "z", t.z()));
-      row.putAll(Map.of("p_value", t.pValue(), "significant", t.significantAt5(),
-          "suppressed", Boolean.TRUE.equals(now.getAs("suppressed")) || Boolean.TRUE.equals(before.getAs("suppressed"))));
+      Map<String, Object> row = new HashMap<>();
+      for (String column : List.of("cohort", "wave", "weighting", "dimension", "dimension_value", "indicator", "value")) {
+        row.put(column, now.get(now.fieldIndex(column)));
+      }
+      row.put("previous_value", before.<Double>getAs("value"));
+      row.put("change", t.difference());
+      row.put("z", t.z());
+      row.put("p_value", t.pValue());
+      row.put("significant", t.significantAt5());
+      row.put("suppressed", Boolean.TRUE.equals(now.getAs("suppressed")) || Boolean.TRUE.equals(before.getAs("suppressed")));
       trends.add(Rows.of(Table.INDICATOR_TRENDS.schema(), row));
     }
     lake.sync(Table.INDICATOR_TRENDS, lake.spark().createDataFrame(trends, Table.INDICATOR_TRENDS.schema()),
