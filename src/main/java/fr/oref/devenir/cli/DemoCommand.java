@@ -1,6 +1,7 @@
 package fr.oref.devenir.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +53,8 @@ final class DemoCommand implements Callable<Integer> {
           sample + "/survey/export_C" + c + "_V" + wave + ".csv"));
       steps.add(spark("close-wave", "--cohort", c, "--wave", wave, "--out", out));
       steps.add(spark("indicators", "--cohort", c, "--wave", wave, "--out", out + "/indicators_C" + c + "_V" + wave + ".csv"));
+    }
+    for (String wave : List.of("1", "2")) {
       steps.add(spark("publish", "--cohort", c, "--wave", wave, "--out", out + "/publication"));
     }
     for (String[] step : steps) {
@@ -63,8 +66,11 @@ final class DemoCommand implements Callable<Integer> {
         return code;
       }
     }
-    w.printf("%nCampagne C%s terminée : lac Delta dans %s ; rapports de validation dans %s/validation ; "
-        + "chiffres clés dans %s/publication/region ; dossiers des CFA dans %s/publication/cfa.%n", c, lake, out, out, out);
+    String publication = Path.of(out, "publication").toAbsolutePath().normalize().toString();
+    w.printf("%nCampagne C%s terminée. Lac Delta : %s ; rapports de validation : %s/validation.%n"
+        + "À ouvrir : %s/region/site_C%s_V2/index.html (site web), %s/region/chiffres_cles_C%s_V2.pdf (rapport), "
+        + "%s/region/chiffres_cles_C%s_V2.xlsx (classeur) ; dossiers restreints des CFA : %s/cfa/<UAI>/.%n",
+        c, lake, out, publication, c, publication, c, publication, c, publication);
     return 0;
   }
 

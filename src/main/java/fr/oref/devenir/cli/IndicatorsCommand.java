@@ -1,10 +1,8 @@
 package fr.oref.devenir.cli;
 
 import fr.oref.devenir.stats.IndicatorsJob;
-import fr.oref.devenir.stats.Rounding;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,35 +36,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         d.collapsed().isEmpty() ? "" : " ; regroupements : " + String.join(", ", d.collapsed()));
     w.printf("%d lignes d'indicateurs écrites dans gold.indicators%s ; %d évolutions par rapport à la cohorte %d.%n",
         r.rows(), out == null ? "" : " et " + out, r.trends(), target.cohort - 1);
-    printRegion(w, target.cohort, target.wave, r);
+    KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
     return 0;
-  }
-
-  static void printRegion(PrintWriter w, int cohort, int wave, IndicatorsJob.Result r) {
-    w.printf("Chiffres clés régionaux, cohorte %d, vague %d :%n", cohort, wave);
-    w.printf("  %-28s %-30s %-30s%n", "indicateur", "brut [IC 95 %]", "redressé [IC 95 %]");
-    var raw = r.region().stream().filter(x -> "raw".equals(x.getAs("weighting"))).toList();
-    for (Row x : raw) {
-      Row weighted = r.region().stream().filter(y -> "weighted".equals(y.getAs("weighting"))
-          && y.<String>getAs("indicator").equals(x.getAs("indicator"))).findFirst().orElse(x);
-      w.printf("  %-28s %-30s %-30s%n", x.<String>getAs("indicator"), format(x), format(weighted));
-    }
-  }
-
-  static String format(Row x) {
-    if (x.<Boolean>getAs("suppressed")) {
-      return "s";
-    }
-    Double v = x.getAs("value");
-    if (v == null) {
-      return "n.c.";
-    }
-    boolean months = "median_months_to_first_job".equals(x.getAs("indicator"));
-    String value = months ? Rounding.oneDecimal(v) + " mois" : Rounding.percent(v) + " %";
-    Double lo = x.getAs("ci_low");
-    Double hi = x.getAs("ci_high");
-    String interval = months ? "[" + (lo == null ? "?" : Rounding.oneDecimal(lo)) + " – " + (hi == null ? "…" : Rounding.oneDecimal(hi)) + "]"
-        : "[" + Rounding.percent(lo) + " – " + Rounding.percent(hi) + "]";
-    return (value + " " + interval).replace('.', ',');
   }
 }

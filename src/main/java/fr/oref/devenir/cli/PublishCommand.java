@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "publish", mixinStandardHelpOptions = true,
-    description = "Publie les chiffres clés régionaux (Excel, open data) et un dossier restreint par CFA, avec le manifeste des versions.")
+    description = "Publie les chiffres clés régionaux (Excel, PDF, site web, open data) et un dossier restreint par CFA, avec le manifeste des versions.")
 final class PublishCommand implements Callable<Integer> {
   @Mixin SparkOptions spark;
   @Spec CommandSpec spec;
@@ -29,8 +29,11 @@ final class PublishCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SparkSession session = spark.session("publish");
     PublishJob.Result r = PublishJob.run(session, spark.lake, target.cohort, target.wave, out, restrictedThreshold);
-    spec.commandLine().getOut().printf("Publication C%d V%d : chiffres clés et open data dans %s ; %d dossiers CFA dans %s/cfa ; "
-        + "versions des tables : %s%n", target.cohort, target.wave, r.regionDir(), r.bundles(), out, r.versions());
+    var w = spec.commandLine().getOut();
+    KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
+    w.printf("Publication C%d V%d (versions des tables : %s) :%n  chiffres clés (Excel, PDF, open data) : %s%n"
+        + "  site web : %s%n  %d dossiers restreints des CFA : %s/cfa%n", target.cohort, target.wave, r.versions(),
+        r.regionDir(), r.siteIndex(), r.bundles(), out);
     return 0;
   }
 }

@@ -64,6 +64,13 @@ public final class HadoopFiles implements Serializable {
     return fs.create(new Path(path), true);
   }
 
+  /** A UTF-8 text file (a web page), replaced if it exists. */
+  public void writeString(String path, String text) throws IOException {
+    try (OutputStream out = create(path)) {
+      out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
   public boolean exists(String path) throws IOException {
     return fs(path).exists(new Path(path));
   }

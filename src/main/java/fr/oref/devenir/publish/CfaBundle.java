@@ -66,7 +66,8 @@ public final class CfaBundle {
     return new GenericRowWithSchema(values, r.schema());
   }
 
-  public static void writeIndicators(OutputStream out, String uai, List<Row> own, List<Row> region) throws IOException {
+  public static void writeIndicators(OutputStream out, String uai, List<Row> own, List<Row> region, int threshold)
+      throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       CellStyle bold = LeaverTemplate.bold(wb);
       Sheet s = wb.createSheet("CFA et région");
@@ -96,8 +97,7 @@ public final class CfaBundle {
         row.createCell(5).setCellValue(reg == null ? "" : Formats.interval(reg));
         row.createCell(6).setCellValue(regW == null ? "" : Formats.value(regW));
       }
-      s.createRow(r + 1).createCell(0).setCellValue(Formats.LEGEND.replace("inférieur au seuil de diffusion",
-          "inférieur à 5"));
+      s.createRow(r + 1).createCell(0).setCellValue(Formats.restrictedLegend(threshold));
       s.setColumnWidth(0, 90 * 256);
       for (String dimension : List.of("cfa*diploma", "cfa*level")) {
         Sheet d = wb.createSheet(dimension.equals("cfa*diploma") ? "Par diplôme" : "Par niveau");
@@ -105,7 +105,7 @@ public final class CfaBundle {
         head.createCell(0).setCellValue(dimension.equals("cfa*diploma") ? "Diplôme (CFD)" : "Niveau");
         List<IndicatorCatalog.Indicator> indicators = KeyFiguresWorkbook.indicatorsWithMedian();
         for (int i = 0; i < indicators.size(); i++) {
-          head.createCell(1 + i).setCellValue(indicators.get(i).name());
+          head.createCell(1 + i).setCellValue(indicators.get(i).label());
         }
         Map<String, Map<String, Row>> byValue = new java.util.TreeMap<>();
         own.stream().filter(x -> dimension.equals(x.getAs("dimension")) && "raw".equals(x.getAs("weighting")))

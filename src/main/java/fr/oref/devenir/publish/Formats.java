@@ -2,6 +2,7 @@ package fr.oref.devenir.publish;
 
 import fr.oref.devenir.stats.IndicatorCatalog;
 import fr.oref.devenir.stats.Rounding;
+import java.util.List;
 import org.apache.spark.sql.Row;
 
 /** How a figure of gold.indicators reads in French: « 72,4 % », « 3,0 mois », « s » when suppressed. */
@@ -10,7 +11,22 @@ public final class Formats {
   public static final String LEGEND = "s : secret statistique (effectif inférieur au seuil de diffusion, ou secret induit "
       + "pour qu'aucune valeur masquée ne puisse être retrouvée par différence) ; n.c. : non calculable (effectif nul).";
 
+  /** Method notes printed with every publication (workbook notes, PDF, web pages). */
+  public static final List<String> METHOD_NOTES = List.of(
+      "Méthodes : intervalles de confiance à 95 % de Wilson ; pour les taux redressés, effectif efficace de Kish ; "
+          + "délai d'accès au premier emploi estimé par Kaplan–Meier (censure à la date de référence).",
+      "Redressement : calage (raking) des répondants sur les effectifs du panel par CFA, niveau, sexe et diplôme obtenu.",
+      "Secret statistique : valeur masquée si le dénominateur est inférieur à 20, avec secret induit.",
+      "Arrondi : pourcentages à une décimale, arrondi au pair le plus proche.",
+      "Source : enquête Devenir auprès des sortants d'apprentissage, fichiers des CFA.",
+      LEGEND);
+
   private Formats() {}
+
+  /** The legend of a restricted bundle, whose secrecy threshold is lower. */
+  public static String restrictedLegend(int threshold) {
+    return LEGEND.replace("inférieur au seuil de diffusion", "inférieur à " + threshold);
+  }
 
   public static boolean isMonths(Row r) {
     return IndicatorCatalog.MEDIAN.equals(r.getAs("indicator"));

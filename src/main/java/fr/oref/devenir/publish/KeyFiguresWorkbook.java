@@ -127,7 +127,7 @@ public final class KeyFiguresWorkbook {
     var h = s.createRow(0);
     h.createCell(0).setCellValue(dimension);
     for (int i = 0; i < indicators.size(); i++) {
-      h.createCell(1 + i).setCellValue(indicators.get(i).name());
+      h.createCell(1 + i).setCellValue(indicators.get(i).label());
     }
     h.forEach(c -> c.setCellStyle(bold));
     Map<String, Map<String, Row>> byValue = new TreeMap<>();
@@ -160,13 +160,7 @@ public final class KeyFiguresWorkbook {
     median.createCell(0).setCellValue(IndicatorCatalog.MEDIAN);
     median.createCell(1).setCellValue("Durée médiane d'accès au premier emploi des actifs (Kaplan–Meier, censure à la date de référence)");
     r++;
-    for (String line : List.of(
-        "Méthodes : intervalles de confiance à 95 % de Wilson ; pour les taux redressés, effectif efficace de Kish.",
-        "Redressement : calage (raking) des répondants sur les effectifs du panel par CFA, niveau, sexe et diplôme obtenu.",
-        "Secret statistique : valeur masquée si le dénominateur est inférieur à 20, avec secret induit.",
-        "Arrondi : pourcentages à une décimale, arrondi au pair le plus proche.",
-        "Source : enquête Devenir auprès des sortants d'apprentissage, fichiers des CFA.",
-        Formats.LEGEND)) {
+    for (String line : Formats.METHOD_NOTES) {
       s.createRow(r++).createCell(0).setCellValue(line);
     }
     s.setColumnWidth(0, 40 * 256);
@@ -176,7 +170,7 @@ public final class KeyFiguresWorkbook {
   static List<IndicatorCatalog.Indicator> indicatorsWithMedian() {
     List<IndicatorCatalog.Indicator> all = new ArrayList<>(IndicatorCatalog.indicators());
     all.add(new IndicatorCatalog.Indicator(IndicatorCatalog.MEDIAN, "", "", "respondents",
-        "Durée médiane d'accès au premier emploi (mois)"));
+        "Durée médiane d'accès au premier emploi (mois)", "Délai médian d'accès à l'emploi"));
     return all;
   }
 

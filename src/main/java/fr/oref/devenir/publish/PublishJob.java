@@ -36,7 +36,8 @@ public final class PublishJob {
 
   private PublishJob() {}
 
-  public record Result(int bundles, Map<String, Long> versions, String regionDir) {}
+  /** {@code region}: the regional rows published, raw and weighted. */
+  public record Result(int bundles, Map<String, Long> versions, String regionDir, String siteIndex, List<Row> region) {}
 
   public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, String outDir, int restrictedThreshold)
       throws Exception {
@@ -57,21 +58,50 @@ public final class PublishJob {
     }
     writeOpenData(files, regionDir + "/indicateurs" + suffix + "_opendata.csv", indicators);
 
+    Pages pages = new Pages(indicators, cohort, wave);
+    write(files, regionDir + "/chiffres_cles" + suffix + ".pdf", pages.region(indicators, false));
+    List<String> cfas = values(indicators, "cfa");
+    String site = regionDir + "/site" + suffix;
+    files.writeString(site + "/index.html", Pages.render(pages.region(indicators, true)));
+    for (String uai : cfas) {
+      files.writeString(site + "/cfa/" + uai + ".html", Pages.render(pages.entity("CFA " + uai, "cfa", uai,
+          indicators, "../index.html", null, Formats.LEGEND)));
+    }
+    for (String cfd : values(indicators, "diploma")) {
+      files.writeString(site + "/diplome/" + cfd + ".html", Pages.render(pages.entity("Diplôme "
+          + pages.diplomaLabel(cfd), "diploma", cfd, indicators, "../index.html", null, Formats.LEGEND)));
+    }
+
     List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
     Map<String, List<List<String>>> results = results(lake, versions, cohort, wave);
-    List<String> cfas = indicators.stream().filter(r -> "cfa".equals(r.getAs("dimension")))
-        .map(r -> r.<String>getAs("dimension_value")).distinct().sorted().toList();
     for (String uai : cfas) {
       String dir = outDir + "/cfa/" + uai;
+      List<Row> own = CfaBundle.ownRows(indicators, uai, restrictedThreshold);
       try (OutputStream out = files.create(dir + "/indicateurs_" + uai + suffix + ".xlsx")) {
-        CfaBundle.writeIndicators(out, uai, CfaBundle.ownRows(indicators, uai, restrictedThreshold), region);
+        CfaBundle.writeIndicators(out, uai, own, region, restrictedThreshold);
       }
       try (OutputStream out = files.create(dir + "/resultats_" + uai + suffix + ".xlsx")) {
         CfaBundle.writeResults(out, RESULT_HEADERS, results.getOrDefault(uai, List.of()));
       }
+      List<Row> bundle = new ArrayList<>(own);
+      bundle.addAll(region);
+      write(files, dir + "/rapport_" + uai + suffix + ".pdf", new Pages(bundle, cohort, wave).entity("CFA " + uai, "cfa",
+          uai, own, null, "Diffusion restreinte : réservé au CFA " + uai + ".",
+          Formats.restrictedLegend(restrictedThreshold)));
     }
     writeManifest(files, outDir + "/manifest" + suffix + ".json", cohort, wave, versions);
-    return new Result(cfas.size(), versions, regionDir);
+    return new Result(cfas.size(), versions, regionDir, site + "/index.html", region);
+  }
+
+  private static List<String> values(List<Row> indicators, String dimension) {
+    return indicators.stream().filter(r -> dimension.equals(r.getAs("dimension")))
+        .map(r -> r.<String>getAs("dimension_value")).distinct().sorted().toList();
+  }
+
+  private static void write(HadoopFiles files, String path, Pages.Page page) throws Exception {
+    try (OutputStream out = files.create(path)) {
+      PdfDocuments.write(Pages.render(page), out);
+    }
   }
 
   /** gold.indicators of the wave, read at the version the manifest records. */

@@ -16,9 +16,12 @@ public final class IndicatorCatalog {
 
   private IndicatorCatalog() {}
 
-  /** A rate: {@code population} "panel" rates are not weighted (the panel is a census). */
-  public record Indicator(String name, String numerator, String denominator, String population, String description)
-      implements Serializable {
+  /**
+   * A rate: {@code population} "panel" rates are not weighted (the panel is a census); {@code label}
+   * is the short French heading of published tables.
+   */
+  public record Indicator(String name, String numerator, String denominator, String population, String description,
+      String label) implements Serializable {
     public boolean weightedByResponse() {
       return "respondents".equals(population);
     }
@@ -31,7 +34,7 @@ public final class IndicatorCatalog {
   public static List<Indicator> indicators() {
     return Csv.readResource("data-schemas/indicators.csv").stream()
         .map(r -> new Indicator(r.get("indicator"), r.get("numerator"), r.get("denominator"), r.get("population"),
-            r.get("description")))
+            r.get("description"), r.get("label")))
         .toList();
   }
 

@@ -12,6 +12,7 @@ import fr.oref.devenir.ingest.IngestResponsesJob;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.Pseudonymizer;
+import fr.oref.devenir.testing.PublishedText;
 import fr.oref.devenir.testing.SharedSpark;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -172,17 +173,6 @@ class SurveyWaveTest {
         "the same ID_SEINE at V1 and V2");
   }
 
-  /** Every text inside a bundle file (an .xlsx is a zip of XML parts). */
-  private static String text(Path file) throws Exception {
-    StringBuilder all = new StringBuilder();
-    try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
-      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        all.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    }
-    return all.toString();
-  }
-
   @Test
   @Order(6)
   void publicationKeepsEachCfaToItsOwnAndCanBeRebuiltByTimeTravel() throws Exception {
@@ -195,15 +185,15 @@ class SurveyWaveTest {
         List.of(CFA_A, "Martin", "Durand", "Petit"));
     for (Map.Entry<String, List<String>> cfa : others.entrySet()) {
       List<Path> bundle = Files.list(out.resolve("cfa/" + cfa.getKey())).toList();
-      assertEquals(2, bundle.size());
+      assertEquals(3, bundle.size(), "indicators, results and the PDF report");
       for (Path file : bundle) {
-        String content = text(file);
+        String content = PublishedText.of(file);
         for (String foreign : cfa.getValue()) {
           assertFalse(content.contains(foreign), file + " mentions " + foreign);
         }
       }
     }
-    assertTrue(text(out.resolve("cfa/" + CFA_A + "/resultats_" + CFA_A + "_C2022_V1.xlsx")).contains("Martin"),
+    assertTrue(PublishedText.of(out.resolve("cfa/" + CFA_A + "/resultats_" + CFA_A + "_C2022_V1.xlsx")).contains("Martin"),
         "a CFA gets its own respondents' answers with their names");
 
     List<String> open = Files.readAllLines(out.resolve("region/indicateurs_C2022_V1_opendata.csv"));

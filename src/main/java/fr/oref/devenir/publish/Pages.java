@@ -1,0 +1,218 @@
+package fr.oref.devenir.publish;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import fr.oref.devenir.reference.DiplomaTypes;
+import fr.oref.devenir.stats.IndicatorCatalog;
+import fr.oref.devenir.stats.Rounding;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.spark.sql.Row;
+
+/**
+ * The pages of a publication — the regional key figures, one page per CFA and per diploma — as one
+ * model rendered by one template: the web site shows it, and the PDF reports are the same XHTML
+ * printed by openhtmltopdf. Every figure is the text of {@link Formats}, so Excel, PDF and HTML
+ * agree with gold.indicators by construction, and the consistency test checks it.
+ */
+public final class Pages {
+  /** The rates of breakdown tables, left to right. */
+  static final List<String> SUMMARY = List.of("response_rate", "employment_rate", "further_study_rate", "neet_rate",
+      "lasting_job_rate", IndicatorCatalog.MEDIAN);
+  /** The rates the entity charts compare with the region's. */
+  static final List<String> CHARTED = List.of("employment_rate", "further_study_rate", "neet_rate", "lasting_job_rate",
+      "related_job_rate");
+  private static final Template TEMPLATE = template();
+
+  public record Link(String text, String href) {}
+
+  public record Line(Link head, List<String> cells) {}
+
+  public record Table(String caption, List<String> headers, List<Line> lines) {}
+
+  public record Section(String anchor, String heading, Charts.Chart chart, Table table, List<String> paragraphs) {}
+
+  /** {@code home} is the relative link back to the regional page (none on the index or in a PDF). */
+  public record Page(String title, String subtitle, String restricted, String home, List<Section> sections,
+      String legend) {}
+
+  private final Map<String, Row> byKey = new HashMap<>();
+  private final DiplomaTypes diplomas = DiplomaTypes.load();
+  private final String edition;
+
+  /** @param rows the figures the pages may show (public ones, or a CFA's restricted ones plus the region's) */
+  public Pages(List<Row> rows, int cohort, int wave) {
+    rows.forEach(r -> byKey.put(key(r.getAs("weighting"), r.getAs("dimension"), r.getAs("dimension_value"),
+        r.getAs("indicator")), r));
+    this.edition = "Sortants d'apprentissage de " + cohort + ", enquête à " + (wave == 1 ? "7" : "12")
+        + " mois (vague " + wave + ")";
+  }
+
+  private static String key(String weighting, String dimension, String value, String indicator) {
+    return weighting + "|" + dimension + "|" + value + "|" + indicator;
+  }
+
+  private Row get(String weighting, String dimension, String value, String indicator) {
+    return byKey.get(key(weighting, dimension, value, indicator));
+  }
+
+  public String diplomaLabel(String cfd) {
+    String type = diplomas.typeLabel(cfd);
+    return type == null ? cfd : cfd + " (" + type + ")";
+  }
+
+  /** The regional key figures; {@code links} adds the links of the web site to CFA and diploma pages. */
+  public Page region(List<Row> rows, boolean links) {
+    List<Section> sections = new ArrayList<>();
+    String[] headers = {"Indicateur", "Brut", "IC 95 % (brut)", "Redressé", "IC 95 % (redressé)", "Numérateur",
+        "Dénominateur"};
+    List<Line> headline = new ArrayList<>();
+    for (IndicatorCatalog.Indicator i : KeyFiguresWorkbook.indicatorsWithMedian()) {
+      Row raw = get("raw", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
+      Row weighted = get("weighted", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
+      if (raw != null) {
+        boolean hidden = Boolean.TRUE.equals(raw.getAs("suppressed"));
+        headline.add(new Line(new Link(i.description(), null), List.of(Formats.value(raw), Formats.interval(raw),
+            weighted == null ? "" : Formats.value(weighted), weighted == null ? "" : Formats.interval(weighted),
+            hidden ? Formats.SECRET : count(raw.getAs("numerator")),
+            hidden ? Formats.SECRET : count(raw.getAs("denominator")))));
+      }
+    }
+    sections.add(new Section("chiffres-cles", "Chiffres clés de la région", null,
+        new Table("Indicateurs de la région, bruts et redressés, avec leur intervalle de confiance à 95 %",
+            List.of(headers), headline), List.of()));
+    LinkedHashMap<String, Double> byLevel = new LinkedHashMap<>();
+    values(rows, "level").forEach(level -> byLevel.put("Niveau " + level,
+        percent(get("raw", "level", level, "employment_rate"))));
+    sections.add(new Section("par-niveau", "Par niveau de diplôme",
+        Charts.bars("Taux d'emploi par niveau de diplôme (brut, %)", "Taux d'emploi", byLevel),
+        summary("Indicateurs par niveau de diplôme (RNCP 3 = CAP … 7 = master)", "Niveau", rows, "level",
+            v -> new Link("Niveau " + v, null)), List.of()));
+    sections.add(new Section("par-diplome", "Par diplôme", null, summary("Indicateurs par diplôme (code formation "
+        + "diplôme)", "Diplôme", rows, "diploma", v -> new Link(diplomaLabel(v), links ? "diplome/" + v + ".html"
+        : null)), List.of()));
+    sections.add(new Section("par-cfa", "Par CFA", null, summary("Indicateurs par CFA (UAI du CFA responsable)", "CFA",
+        rows, "cfa", v -> new Link(v, links ? "cfa/" + v + ".html" : null)), List.of()));
+    sections.add(new Section("par-departement", "Par département", null, summary("Indicateurs par département du lieu "
+        + "de formation", "Département", rows, "department", v -> new Link(v, null)), List.of()));
+    sections.add(new Section("par-sexe", "Par sexe", null, summary("Indicateurs par sexe", "Sexe", rows, "sex",
+        v -> new Link(v, null)), List.of()));
+    sections.add(methods());
+    return new Page("Devenir des apprentis en région — chiffres clés", edition, null, null, sections, Formats.LEGEND);
+  }
+
+  /**
+   * A CFA's or a diploma's page: its figures beside the region's, a chart comparing them, and its
+   * breakdown (a CFA by diploma and level; a diploma by CFA).
+   */
+  public Page entity(String title, String dimension, String value, List<Row> rows, String home, String restricted,
+      String legend) {
+    List<Section> sections = new ArrayList<>();
+    List<Line> headline = new ArrayList<>();
+    Map<String, Map<String, Double>> chart = new LinkedHashMap<>();
+    chart.put(title, new LinkedHashMap<>());
+    chart.put("Région", new LinkedHashMap<>());
+    for (IndicatorCatalog.Indicator i : KeyFiguresWorkbook.indicatorsWithMedian()) {
+      Row own = get("raw", dimension, value, i.name());
+      Row region = get("raw", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
+      if (own == null) {
+        continue;
+      }
+      Row regionWeighted = get("weighted", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
+      headline.add(new Line(new Link(i.description(), null), List.of(Formats.value(own), Formats.interval(own),
+          Boolean.TRUE.equals(own.getAs("suppressed")) ? Formats.SECRET : count(own.getAs("denominator")),
+          region == null ? "" : Formats.value(region), region == null ? "" : Formats.interval(region),
+          regionWeighted == null ? "" : Formats.value(regionWeighted))));
+      if (CHARTED.contains(i.name())) {
+        chart.get(title).put(i.label(), percent(own));
+        chart.get("Région").put(i.label(), region == null ? null : percent(region));
+      }
+    }
+    sections.add(new Section("chiffres-cles", "Résultats", Charts.bars("Principaux taux (brut, %)", chart),
+        new Table("Indicateurs, bruts, avec leur intervalle de confiance à 95 %, comparés à la région", List.of(
+            "Indicateur", title, "IC 95 %", "Effectif", "Région (brut)", "IC 95 %", "Région (redressé)"), headline),
+        List.of()));
+    if ("cfa".equals(dimension)) {
+      sections.add(new Section("par-diplome", "Par diplôme", null, summary("Indicateurs du CFA par diplôme", "Diplôme",
+          rows, "cfa*diploma", v -> v.startsWith(value + "*") ? new Link(diplomaLabel(v.substring(value.length() + 1)),
+              null) : null), List.of()));
+      sections.add(new Section("par-niveau", "Par niveau", null, summary("Indicateurs du CFA par niveau", "Niveau",
+          rows, "cfa*level", v -> v.startsWith(value + "*") ? new Link("Niveau " + v.substring(value.length() + 1),
+              null) : null), List.of()));
+    } else {
+      sections.add(new Section("par-cfa", "Par CFA", null, summary("Indicateurs du diplôme par CFA", "CFA", rows,
+          "cfa*diploma", v -> {
+            String uai = v.substring(0, v.indexOf('*'));
+            return v.endsWith("*" + value) ? new Link(uai, home == null ? null : "../cfa/" + uai + ".html") : null;
+          }), List.of()));
+    }
+    sections.add(methods());
+    return new Page(title, edition, restricted, home, sections, legend);
+  }
+
+  private Section methods() {
+    List<String> notes = new ArrayList<>();
+    KeyFiguresWorkbook.indicatorsWithMedian().forEach(i -> notes.add(i.label() + " : " + i.description() + "."));
+    notes.addAll(Formats.METHOD_NOTES);
+    return new Section("methodes", "Définitions et méthodes", null, null, notes);
+  }
+
+  /** One line per value of the dimension that {@code link} names (null skips it), raw figures. */
+  private Table summary(String caption, String head, List<Row> rows, String dimension, Function<String, Link> link) {
+    List<String> headers = new ArrayList<>(List.of(head));
+    Map<String, IndicatorCatalog.Indicator> catalog = new HashMap<>();
+    KeyFiguresWorkbook.indicatorsWithMedian().forEach(i -> catalog.put(i.name(), i));
+    SUMMARY.forEach(i -> headers.add(catalog.get(i).label()));
+    List<Line> lines = new ArrayList<>();
+    for (String v : values(rows, dimension)) {
+      Link l = link.apply(v);
+      if (l != null) {
+        lines.add(new Line(l, SUMMARY.stream().map(i -> {
+          Row r = get("raw", dimension, v, i);
+          return r == null ? "" : Formats.value(r);
+        }).toList()));
+      }
+    }
+    return new Table(caption, headers, lines);
+  }
+
+  private static List<String> values(List<Row> rows, String dimension) {
+    return rows.stream().filter(r -> dimension.equals(r.getAs("dimension"))).map(r -> r.<String>getAs("dimension_value"))
+        .filter(Objects::nonNull).distinct().sorted().toList();
+  }
+
+  /** The published percentage a chart draws, or null when it is not published. */
+  private static Double percent(Row r) {
+    if (r == null || Boolean.TRUE.equals(r.getAs("suppressed")) || r.getAs("value") == null) {
+      return null;
+    }
+    return Rounding.percent(r.<Double>getAs("value")).doubleValue();
+  }
+
+  private static String count(Double v) {
+    return v == null ? "" : String.valueOf(Math.round(v));
+  }
+
+  public static String render(Page page) {
+    return TEMPLATE.execute(page);
+  }
+
+  private static Template template() {
+    try (Reader in = new InputStreamReader(Objects.requireNonNull(Pages.class.getResourceAsStream("/publish/page.mustache")),
+        StandardCharsets.UTF_8)) {
+      return Mustache.compiler().emptyStringIsFalse(true).nullValue("").compile(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
