@@ -36,6 +36,9 @@ final class IndicatorsCommand implements Callable<Integer> {
         d.collapsed().isEmpty() ? "" : " ; regroupements : " + String.join(", ", d.collapsed()));
     w.printf("%d lignes d'indicateurs écrites dans gold.indicators%s ; %d évolutions par rapport à la cohorte %d.%n",
         r.rows(), out == null ? "" : " et " + out, r.trends(), target.cohort - 1);
+    w.printf(java.util.Locale.FRANCE, "Durées : %s.%n", r.seconds().entrySet().stream()
+        .map(e -> String.format(java.util.Locale.FRANCE, "%s %.1f s", e.getKey(), e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", ")));
     KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
     return 0;
   }

@@ -92,8 +92,14 @@ public final class LeaverFileReader implements Serializable {
   }
 
   private FileSummary readXlsx(File file, Consumer<DataRow> out) throws Exception {
+    try (XlsxReader xlsx = new XlsxReader(file)) {
+      return readXlsx(xlsx, out);
+    }
+  }
+
+  private FileSummary readXlsx(XlsxReader xlsx, Consumer<DataRow> out) throws Exception {
     Map<String, HeaderProbe> probes = new LinkedHashMap<>();
-    XlsxReader.read(file, sheet -> probes.computeIfAbsent(sheet, s -> new HeaderProbe()));
+    xlsx.read(sheet -> probes.computeIfAbsent(sheet, s -> new HeaderProbe()));
     Map<String, HeaderProbe> candidates = new LinkedHashMap<>();
     probes.forEach((sheet, probe) -> {
       if (probe.mapping != null) {
@@ -111,7 +117,7 @@ public final class LeaverFileReader implements Serializable {
               + ") : nommez « " + LeaverFileContract.SHEET + " » celle à charger.");
     }
     DataSink sink = new DataSink(chosen, candidates.get(chosen), out);
-    XlsxReader.read(file, sheet -> sheet.equals(chosen) ? sink : null);
+    xlsx.read(sheet -> sheet.equals(chosen) ? sink : null);
     return sink.summary("XLSX");
   }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -21,31 +20,47 @@ import org.xml.sax.XMLReader;
 
 /**
  * Streams an .xlsx with POI's SAX event API: one sheet's XML at a time, rows pushed to a sink,
- * never the workbook in memory. Formula cells give their cached value.
+ * never the workbook in memory. Formula cells give their cached value. The package, its shared
+ * strings and its styles are read once however many passes are made over the sheets.
  */
-final class XlsxReader {
-  private XlsxReader() {}
+final class XlsxReader implements AutoCloseable {
+  private final OPCPackage pkg;
+  private final XSSFReader reader;
+  private final ReadOnlySharedStringsTable strings;
+  private final StylesTable styles;
+
+  XlsxReader(File file) throws Exception {
+    this.pkg = OPCPackage.open(file, PackageAccess.READ);
+    try {
+      this.reader = new XSSFReader(pkg);
+      this.strings = new ReadOnlySharedStringsTable(pkg, false);
+      this.styles = reader.getStylesTable();
+    } catch (Exception e) {
+      pkg.revert();
+      throw e;
+    }
+  }
 
   /**
    * Visits the sheets in workbook order.
    *
    * @param sinkFor the sink for a sheet name, or null to skip that sheet
    */
-  static void read(File file, Function<String, RowSink> sinkFor) throws Exception {
-    try (OPCPackage pkg = OPCPackage.open(file, PackageAccess.READ)) {
-      XSSFReader reader = new XSSFReader(pkg);
-      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-      StylesTable styles = reader.getStylesTable();
-      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-      while (sheets.hasNext()) {
-        try (InputStream in = sheets.next()) {
-          RowSink sink = sinkFor.apply(sheets.getSheetName());
-          if (sink != null) {
-            parseSheet(in, styles, strings, sink);
-          }
+  void read(Function<String, RowSink> sinkFor) throws Exception {
+    XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+    while (sheets.hasNext()) {
+      try (InputStream in = sheets.next()) {
+        RowSink sink = sinkFor.apply(sheets.getSheetName());
+        if (sink != null) {
+          parseSheet(in, styles, strings, sink);
         }
       }
     }
+  }
+
+  @Override
+  public void close() {
+    pkg.revert();
   }
 
   private static void parseSheet(InputStream in, StylesTable styles, ReadOnlySharedStringsTable strings, RowSink sink)
@@ -61,6 +76,19 @@ final class XlsxReader {
         throw e;
       }
     }
+  }
+
+  /** The column of an A1 reference ("AB12" → 27), without CellReference's general parsing. */
+  static int column(String reference) {
+    int column = 0;
+    for (int i = 0; i < reference.length(); i++) {
+      char c = reference.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        break;
+      }
+      column = column * 26 + (c - 'A' + 1);
+    }
+    return column - 1;
   }
 
   /** Collects one row's cells by column index and hands the row to the sink. */
@@ -86,7 +114,7 @@ final class XlsxReader {
 
     @Override
     public void cell(String reference, String value, XSSFComment comment) {
-      int column = reference == null ? nextColumn : new CellReference(reference).getCol();
+      int column = reference == null ? nextColumn : column(reference);
       while (cells.size() < column) {
         cells.add(null);
       }

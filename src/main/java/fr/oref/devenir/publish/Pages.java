@@ -46,12 +46,14 @@ public final class Pages {
   public record Page(String title, String subtitle, String restricted, String home, List<Section> sections,
       String legend) {}
 
+  private final List<Row> rows;
   private final Map<String, Row> byKey = new HashMap<>();
   private final DiplomaTypes diplomas = DiplomaTypes.load();
   private final String edition;
 
   /** @param rows the figures the pages may show (public ones, or a CFA's restricted ones plus the region's) */
   public Pages(List<Row> rows, int cohort, int wave) {
+    this.rows = rows;
     rows.forEach(r -> byKey.put(key(r.getAs("weighting"), r.getAs("dimension"), r.getAs("dimension_value"),
         r.getAs("indicator")), r));
     this.edition = "Sortants d'apprentissage de " + cohort + ", enquête à " + (wave == 1 ? "7" : "12")
@@ -72,7 +74,7 @@ public final class Pages {
   }
 
   /** The regional key figures; {@code links} adds the links of the web site to CFA and diploma pages. */
-  public Page region(List<Row> rows, boolean links) {
+  public Page region(boolean links) {
     List<Section> sections = new ArrayList<>();
     String[] headers = {"Indicateur", "Brut", "IC 95 % (brut)", "Redressé", "IC 95 % (redressé)", "Numérateur",
         "Dénominateur"};
@@ -92,20 +94,20 @@ public final class Pages {
         new Table("Indicateurs de la région, bruts et redressés, avec leur intervalle de confiance à 95 %",
             List.of(headers), headline), List.of()));
     LinkedHashMap<String, Double> byLevel = new LinkedHashMap<>();
-    values(rows, "level").forEach(level -> byLevel.put("Niveau " + level,
+    values("level").forEach(level -> byLevel.put("Niveau " + level,
         percent(get("raw", "level", level, "employment_rate"))));
     sections.add(new Section("par-niveau", "Par niveau de diplôme",
         Charts.bars("Taux d'emploi par niveau de diplôme (brut, %)", "Taux d'emploi", byLevel),
-        summary("Indicateurs par niveau de diplôme (RNCP 3 = CAP … 7 = master)", "Niveau", rows, "level",
+        summary("Indicateurs par niveau de diplôme (RNCP 3 = CAP … 7 = master)", "Niveau", "level",
             v -> new Link("Niveau " + v, null)), List.of()));
     sections.add(new Section("par-diplome", "Par diplôme", null, summary("Indicateurs par diplôme (code formation "
-        + "diplôme)", "Diplôme", rows, "diploma", v -> new Link(diplomaLabel(v), links ? "diplome/" + v + ".html"
+        + "diplôme)", "Diplôme", "diploma", v -> new Link(diplomaLabel(v), links ? "diplome/" + v + ".html"
         : null)), List.of()));
     sections.add(new Section("par-cfa", "Par CFA", null, summary("Indicateurs par CFA (UAI du CFA responsable)", "CFA",
-        rows, "cfa", v -> new Link(v, links ? "cfa/" + v + ".html" : null)), List.of()));
+        "cfa", v -> new Link(v, links ? "cfa/" + v + ".html" : null)), List.of()));
     sections.add(new Section("par-departement", "Par département", null, summary("Indicateurs par département du lieu "
-        + "de formation", "Département", rows, "department", v -> new Link(v, null)), List.of()));
-    sections.add(new Section("par-sexe", "Par sexe", null, summary("Indicateurs par sexe", "Sexe", rows, "sex",
+        + "de formation", "Département", "department", v -> new Link(v, null)), List.of()));
+    sections.add(new Section("par-sexe", "Par sexe", null, summary("Indicateurs par sexe", "Sexe", "sex",
         v -> new Link(v, null)), List.of()));
     sections.add(methods());
     return new Page("Devenir des apprentis en région — chiffres clés", edition, null, null, sections, Formats.LEGEND);
@@ -115,8 +117,7 @@ public final class Pages {
    * A CFA's or a diploma's page: its figures beside the region's, a chart comparing them, and its
    * breakdown (a CFA by diploma and level; a diploma by CFA).
    */
-  public Page entity(String title, String dimension, String value, List<Row> rows, String home, String restricted,
-      String legend) {
+  public Page entity(String title, String dimension, String value, String home, String restricted, String legend) {
     List<Section> sections = new ArrayList<>();
     List<Line> headline = new ArrayList<>();
     Map<String, Map<String, Double>> chart = new LinkedHashMap<>();
@@ -144,13 +145,13 @@ public final class Pages {
         List.of()));
     if ("cfa".equals(dimension)) {
       sections.add(new Section("par-diplome", "Par diplôme", null, summary("Indicateurs du CFA par diplôme", "Diplôme",
-          rows, "cfa*diploma", v -> v.startsWith(value + "*") ? new Link(diplomaLabel(v.substring(value.length() + 1)),
+          "cfa*diploma", v -> v.startsWith(value + "*") ? new Link(diplomaLabel(v.substring(value.length() + 1)),
               null) : null), List.of()));
       sections.add(new Section("par-niveau", "Par niveau", null, summary("Indicateurs du CFA par niveau", "Niveau",
-          rows, "cfa*level", v -> v.startsWith(value + "*") ? new Link("Niveau " + v.substring(value.length() + 1),
+          "cfa*level", v -> v.startsWith(value + "*") ? new Link("Niveau " + v.substring(value.length() + 1),
               null) : null), List.of()));
     } else {
-      sections.add(new Section("par-cfa", "Par CFA", null, summary("Indicateurs du diplôme par CFA", "CFA", rows,
+      sections.add(new Section("par-cfa", "Par CFA", null, summary("Indicateurs du diplôme par CFA", "CFA",
           "cfa*diploma", v -> {
             String uai = v.substring(0, v.indexOf('*'));
             return v.endsWith("*" + value) ? new Link(uai, home == null ? null : "../cfa/" + uai + ".html") : null;
@@ -168,13 +169,13 @@ public final class Pages {
   }
 
   /** One line per value of the dimension that {@code link} names (null skips it), raw figures. */
-  private Table summary(String caption, String head, List<Row> rows, String dimension, Function<String, Link> link) {
+  private Table summary(String caption, String head, String dimension, Function<String, Link> link) {
     List<String> headers = new ArrayList<>(List.of(head));
     Map<String, IndicatorCatalog.Indicator> catalog = new HashMap<>();
     KeyFiguresWorkbook.indicatorsWithMedian().forEach(i -> catalog.put(i.name(), i));
     SUMMARY.forEach(i -> headers.add(catalog.get(i).label()));
     List<Line> lines = new ArrayList<>();
-    for (String v : values(rows, dimension)) {
+    for (String v : values(dimension)) {
       Link l = link.apply(v);
       if (l != null) {
         lines.add(new Line(l, SUMMARY.stream().map(i -> {
@@ -186,7 +187,7 @@ public final class Pages {
     return new Table(caption, headers, lines);
   }
 
-  private static List<String> values(List<Row> rows, String dimension) {
+  private List<String> values(String dimension) {
     return rows.stream().filter(r -> dimension.equals(r.getAs("dimension"))).map(r -> r.<String>getAs("dimension_value"))
         .filter(Objects::nonNull).distinct().sorted().toList();
   }

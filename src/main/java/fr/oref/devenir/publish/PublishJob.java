@@ -59,17 +59,17 @@ public final class PublishJob {
     writeOpenData(files, regionDir + "/indicateurs" + suffix + "_opendata.csv", indicators);
 
     Pages pages = new Pages(indicators, cohort, wave);
-    write(files, regionDir + "/chiffres_cles" + suffix + ".pdf", pages.region(indicators, false));
+    write(files, regionDir + "/chiffres_cles" + suffix + ".pdf", pages.region(false));
     List<String> cfas = values(indicators, "cfa");
     String site = regionDir + "/site" + suffix;
-    files.writeString(site + "/index.html", Pages.render(pages.region(indicators, true)));
+    files.writeString(site + "/index.html", Pages.render(pages.region(true)));
     for (String uai : cfas) {
       files.writeString(site + "/cfa/" + uai + ".html", Pages.render(pages.entity("CFA " + uai, "cfa", uai,
-          indicators, "../index.html", null, Formats.LEGEND)));
+          "../index.html", null, Formats.LEGEND)));
     }
     for (String cfd : values(indicators, "diploma")) {
       files.writeString(site + "/diplome/" + cfd + ".html", Pages.render(pages.entity("Diplôme "
-          + pages.diplomaLabel(cfd), "diploma", cfd, indicators, "../index.html", null, Formats.LEGEND)));
+          + pages.diplomaLabel(cfd), "diploma", cfd, "../index.html", null, Formats.LEGEND)));
     }
 
     List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
@@ -86,7 +86,7 @@ public final class PublishJob {
       List<Row> bundle = new ArrayList<>(own);
       bundle.addAll(region);
       write(files, dir + "/rapport_" + uai + suffix + ".pdf", new Pages(bundle, cohort, wave).entity("CFA " + uai, "cfa",
-          uai, own, null, "Diffusion restreinte : réservé au CFA " + uai + ".",
+          uai, null, "Diffusion restreinte : réservé au CFA " + uai + ".",
           Formats.restrictedLegend(restrictedThreshold)));
     }
     writeManifest(files, outDir + "/manifest" + suffix + ".json", cohort, wave, versions);

@@ -33,22 +33,32 @@ public final class IndicatorsJob {
 
   private IndicatorsJob() {}
 
-  public record Result(long rows, Raking.Diagnostics weighting, List<Row> region, int trends) {}
+  /** {@code seconds}: wall time of each phase, in order, for the benchmark's "where the time goes". */
+  public record Result(long rows, Raking.Diagnostics weighting, List<Row> region, int trends,
+      Map<String, Double> seconds) {}
 
   public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, int threshold, String csvOut)
       throws Exception {
     Lake lake = new Lake(spark, lakeRoot);
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    long t = System.nanoTime();
     Dataset<Row> waveOutcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
     if (waveOutcomes.isEmpty()) {
       throw new IllegalStateException("La vague " + wave + " de la cohorte " + cohort
           + " n'est pas clôturée : lancez d'abord « devenir close-wave ».");
     }
-    Raking.Diagnostics weighting = Weighting.run(lake, cohort, wave);
+    t = lap(seconds, "first read", t);
+    Weighting.Weights weights = Weighting.rake(lake, cohort, wave);
+    t = lap(seconds, "raking", t);
+    Weighting.store(lake, cohort, wave, weights);
+    Raking.Diagnostics weighting = weights.diagnostics();
+    t = lap(seconds, "weights into gold.outcomes", t);
     List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.indicators();
     List<IndicatorCatalog.Dimension> dimensions = IndicatorCatalog.dimensions();
     Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
     List<Row> cells = IndicatorCells.aggregate(outcomes, indicators, dimensions).collectAsList();
     List<Map<String, List<String>>> hierarchies = Hierarchies.of(outcomes, dimensions);
+    t = lap(seconds, "aggregation", t);
 
     List<Map<String, Object>> rows = new ArrayList<>();
     for (IndicatorCatalog.Indicator indicator : indicators) {
@@ -56,14 +66,24 @@ public final class IndicatorsJob {
     }
     rows.addAll(medians(cohort, wave, cells, hierarchies, threshold));
     List<Row> table = rows.stream().map(r -> Rows.of(Table.INDICATORS.schema(), r)).toList();
+    t = lap(seconds, "intervals and secrecy", t);
     lake.sync(Table.INDICATORS, spark.createDataFrame(table, Table.INDICATORS.schema()),
         List.of("cohort", "wave", "weighting", "dimension", "dimension_value", "indicator"),
         "t.cohort = " + cohort + " AND t.wave = " + wave);
     if (csvOut != null) {
       writeCsv(new HadoopFiles(spark.sparkContext().hadoopConfiguration()), csvOut, table);
     }
+    t = lap(seconds, "write", t);
     List<Row> region = table.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
-    return new Result(table.size(), weighting, region, Trends.run(lake, cohort, wave));
+    int trends = Trends.run(lake, cohort, wave);
+    lap(seconds, "trends", t);
+    return new Result(table.size(), weighting, region, trends, seconds);
+  }
+
+  private static long lap(Map<String, Double> seconds, String phase, long since) {
+    long now = System.nanoTime();
+    seconds.put(phase, (now - since) / 1e9);
+    return now;
   }
 
   private static List<Map<String, Object>> rates(int cohort, int wave, IndicatorCatalog.Indicator indicator,

@@ -24,7 +24,10 @@ public final class Weighting {
 
   private Weighting() {}
 
-  public static Raking.Diagnostics run(Lake lake, int cohort, int wave) {
+  /** The respondents' weights (leaver_key, new_weight) and how the raking went. */
+  public record Weights(Dataset<Row> frame, Raking.Diagnostics diagnostics, long panel, long respondents) {}
+
+  public static Weights rake(Lake lake, int cohort, int wave) {
     SparkSession spark = lake.spark();
     Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
     Dataset<Row> file = lake.read(Table.LEAVERS).filter(col("cohort").equalTo(cohort))
@@ -59,18 +62,24 @@ public final class Weighting {
     }
     Dataset<Row> weightFrame = spark.createDataFrame(weights,
         new org.apache.spark.sql.types.StructType().add("leaver_key", "string").add("new_weight", "double"));
-    Dataset<Row> weighted = outcomes.join(weightFrame, "leaver_key", "left")
+    return new Weights(weightFrame, result.diagnostics(), panel.size(), respondents.size());
+  }
+
+  /** The weights into gold.outcomes, the diagnostics into gold.weighting. */
+  public static void store(Lake lake, int cohort, int wave, Weights w) {
+    SparkSession spark = lake.spark();
+    Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
+    Dataset<Row> weighted = outcomes.join(w.frame(), "leaver_key", "left")
         .withColumn("weight", col("new_weight")).drop("new_weight");
     lake.sync(Table.OUTCOMES, weighted, List.of("cohort", "wave", "leaver_key"),
         "t.cohort = " + cohort + " AND t.wave = " + wave);
-    Raking.Diagnostics d = result.diagnostics();
-    Map<String, Object> diag = new HashMap<>(Map.of("cohort", cohort, "wave", wave, "panel", (long) panel.size(),
-        "respondents", (long) respondents.size(), "margins", String.join(", ", MARGINS), "iterations", d.iterations(),
+    Raking.Diagnostics d = w.diagnostics();
+    Map<String, Object> diag = new HashMap<>(Map.of("cohort", cohort, "wave", wave, "panel", w.panel(),
+        "respondents", w.respondents(), "margins", String.join(", ", MARGINS), "iterations", d.iterations(),
         "converged", d.converged(), "largest_gap", d.largestGap(), "design_effect", d.designEffect(),
         "min_weight", d.minWeight()));
     diag.putAll(Map.of("max_weight", d.maxWeight(), "trimmed", d.trimmed(), "collapsed", String.join("; ", d.collapsed())));
     lake.sync(Table.WEIGHTING, spark.createDataFrame(List.of(Rows.of(Table.WEIGHTING.schema(), diag)),
         Table.WEIGHTING.schema()), List.of("cohort", "wave"), "t.cohort = " + cohort + " AND t.wave = " + wave);
-    return d;
   }
 }

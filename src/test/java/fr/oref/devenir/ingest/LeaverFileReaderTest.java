@@ -38,6 +38,15 @@ class LeaverFileReaderTest {
   }
 
   @Test
+  void cellReferencesGiveTheirColumn() {
+    assertEquals(0, XlsxReader.column("A1"));
+    assertEquals(25, XlsxReader.column("Z1048576"));
+    assertEquals(26, XlsxReader.column("AA3"));
+    assertEquals(27, XlsxReader.column("AB12"));
+    assertEquals(16383, XlsxReader.column("XFD1"), "the last column Excel has");
+  }
+
+  @Test
   void readsTheTemplateShapeWithTypedCellsAsText() throws IOException {
     Path file = Workbooks.write(dir.resolve("a.xlsx"), "Sortants", List.of(HEADER,
         List.of("0141300M", "Martin", "Léa", "F", LocalDate.of(2003, 3, 14), "50022137", 44742,
