@@ -212,10 +212,16 @@ class IngestLeaversJobTest {
     assertEquals(before, tables.stream().map(this::contents).toList());
   }
 
+  private Row idOfMartin() {
+    return lake.read(Table.CONTACTS).filter(col("last_name").equalTo("Martin")).select("leaver_key")
+        .join(lake.read(Table.LEAVERS), "leaver_key").select("leaver_key", "leaver_id").first();
+  }
+
   @Test
   @Order(6)
   void aCorrectedFileReplacesItsCfaRowsAndTheOldVersionStaysReadable() throws Exception {
     long versionBefore = lake.version(Table.LEAVERS);
+    Row martinBefore = idOfMartin();
     Path corrected = Workbooks.write(Files.createDirectories(dir.resolve("v2")).resolve("sortants_A_v2.xlsx"),
         "Sortants", fileA(true));
     ingest(corrected.toString());
@@ -227,6 +233,7 @@ class IngestLeaversJobTest {
     List<String> nowA = lake.read(Table.CONTACTS).filter(col("uai_cfa").equalTo(CFA_A))
         .select("last_name").as(org.apache.spark.sql.Encoders.STRING()).collectAsList().stream().sorted().toList();
     assertEquals(List.of("Martin", "Moreau"), nowA);
+    assertEquals(martinBefore, idOfMartin(), "Martin, corrected, keeps the same leaver key and ID_SEINE");
     assertEquals(2, lake.read(Table.LEAVERS).filter(col("uai_cfa").equalTo(CFA_B)).count(), "CFA B untouched");
     assertEquals(4, lake.readVersion(Table.LEAVERS, versionBefore).count(), "the earlier state stays readable");
     assertEquals(1, lake.read(Table.REJECTIONS).filter(col("severity").equalTo("ERROR")).count());
