@@ -6,8 +6,11 @@ import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jfree.chart.ChartFactory;
@@ -63,8 +66,9 @@ public final class Charts {
     renderer.setShadowVisible(false);
     renderer.setSeriesPaint(0, BAR);
     renderer.setSeriesPaint(1, new Color(0xC5, 0x5A, 0x11));
+    // one decimal always, as the tables print it (16,0 rather than 16)
     renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-        java.text.NumberFormat.getNumberInstance(java.util.Locale.FRANCE)));
+        new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.FRANCE))));
     renderer.setDefaultItemLabelsVisible(true);
     try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
       ChartUtils.writeChartAsPNG(png, chart, 760, 380);
