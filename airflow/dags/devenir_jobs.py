@@ -46,3 +46,13 @@ def submit_kwargs(job, **placeholders):
         "conf": conf,
         "name": "devenir-" + job,
     }
+
+
+# Leavers of year N are surveyed in N+1: wave 1 from February to April (panel on 1 February, closure
+# on 2 May), wave 2 from July to October (panel on 1 July, closure on 2 November). Templates of the
+# survey DAGs, on the run's own date (data_interval_end), not on the previous tick (logical_date).
+SURVEY_COHORT = "{{ data_interval_end.year - 1 }}"
+SURVEY_WAVE = "{{ 1 if data_interval_end.month < 6 else 2 }}"
+LAKE = "{{ var.value.devenir_lake }}"
+OUT = "{{ var.value.devenir_out }}"
+SURVEY_WAVE_DIR = OUT + "/C" + SURVEY_COHORT + "_V" + SURVEY_WAVE

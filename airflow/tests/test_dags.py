@@ -73,3 +73,20 @@ def test_dagbag_imports_where_airflow_exists():
     DagBag = models.DagBag
     bag = DagBag(dag_folder=DAGS, include_examples=False)
     assert bag.import_errors == {}
+
+
+@pytest.mark.parametrize("day, cohort, wave", [
+    ("2023-02-01", "2022", "1"), ("2023-03-15", "2022", "1"), ("2023-05-02", "2022", "1"),
+    ("2023-07-01", "2022", "2"), ("2023-10-31", "2022", "2"), ("2023-11-02", "2022", "2"),
+])
+def test_survey_dags_pick_the_cohort_and_wave_of_the_run_date(day, cohort, wave):
+    jinja2 = pytest.importorskip("jinja2")
+    context = {"data_interval_end": __import__("datetime").date.fromisoformat(day)}
+    assert jinja2.Template(devenir_jobs.SURVEY_COHORT).render(**context) == cohort
+    assert jinja2.Template(devenir_jobs.SURVEY_WAVE).render(**context) == wave
+
+
+def test_the_closure_runs_close_then_indicators_then_publish():
+    tree = ast.parse(open(os.path.join(DAGS, "devenir_survey_closure.py"), encoding="utf-8").read())
+    chains = [n for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.RShift)]
+    assert ast.unparse(chains[0]) == "close >> indicators >> publish"
