@@ -208,25 +208,20 @@ class DemoCampaignTest {
     }
     assertTrue(text.contains("s : secret statistique"));
     assertTrue(text.contains("Par CFA") && text.contains("Définitions et méthodes"));
+    // the table by CFA: each CFA's line reads its UAI, then its figures in the columns' order
+    List<String> columns = headers(xhtml(publication.resolve("region/site_C2022_V2/index.html")), "par-cfa-table");
+    for (String uai : marksOfEachCfa().keySet()) {
+      StringBuilder line = new StringBuilder(uai);
+      for (String label : columns.subList(1, columns.size())) {
+        line.append(' ').append(expected(gold("raw", "cfa", uai, indicatorByLabel.get(label))));
+      }
+      assertTrue(text.contains(line), "the report's line « " + line + " »");
+    }
   }
 
   @Test
   void eachBundleHoldsItsOwnCfaAndNothingOfAnother() throws Exception {
-    Map<String, Set<String>> marks = new TreeMap<>();
-    for (Row r : lake.read(Table.PANEL).filter(col("cohort").equalTo(2022).and(col("wave").equalTo(1)))
-        .select("uai_cfa", "uai_site", "leaver_id").collectAsList()) {
-      Set<String> of = marks.computeIfAbsent(r.getString(0), k -> new HashSet<>(Set.of(k)));
-      of.add(r.getString(1));
-      of.add(r.getString(2));
-    }
-    // names, e-mails and phones of each CFA's leavers (a name shared by two CFAs marks neither)
-    for (Row r : lake.read(Table.CONTACTS).select("uai_cfa", "last_name", "email", "mobile").collectAsList()) {
-      for (int i = 1; i < 4; i++) {
-        if (r.get(i) != null && marks.containsKey(r.getString(0))) {
-          marks.get(r.getString(0)).add(r.getString(i));
-        }
-      }
-    }
+    Map<String, Set<String>> marks = marksOfEachCfa();
     assertEquals(6, marks.size());
     for (String uai : marks.keySet()) {
       List<Path> bundle = Files.list(publication.resolve("cfa/" + uai)).toList();
@@ -249,6 +244,26 @@ class DemoCampaignTest {
         }
       }
     }
+  }
+
+  /** What identifies each CFA's leavers: its UAI and its sites', their ID_SEINE, surnames, e-mails and phones. */
+  private static Map<String, Set<String>> marksOfEachCfa() {
+    Map<String, Set<String>> marks = new TreeMap<>();
+    for (Row r : lake.read(Table.PANEL).filter(col("cohort").equalTo(2022).and(col("wave").equalTo(1)))
+        .select("uai_cfa", "uai_site", "leaver_id").collectAsList()) {
+      Set<String> of = marks.computeIfAbsent(r.getString(0), k -> new HashSet<>(Set.of(k)));
+      of.add(r.getString(1));
+      of.add(r.getString(2));
+    }
+    // names, e-mails and phones of each CFA's leavers (the scan forgives a mark the bundle's own CFA shares)
+    for (Row r : lake.read(Table.CONTACTS).select("uai_cfa", "last_name", "email", "mobile").collectAsList()) {
+      for (int i = 1; i < 4; i++) {
+        if (r.get(i) != null && marks.containsKey(r.getString(0))) {
+          marks.get(r.getString(0)).add(r.getString(i));
+        }
+      }
+    }
+    return marks;
   }
 
   @Test
