@@ -1,6 +1,7 @@
 package fr.oref.devenir.cli;
 
 import java.io.PrintWriter;
+import fr.oref.devenir.publish.PublishJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ final class DemoCommand implements Callable<Integer> {
     List<String[]> steps = new ArrayList<>();
     steps.add(new String[] {"sample", "--out", sample, "--cohort", c, "--cfas", String.valueOf(cfas), "--leavers",
         String.valueOf(leavers)});
+    steps.add(spark("init"));
     steps.add(spark("ingest-leavers", "--cohort", c, "--reports", out + "/validation", sample + "/leavers"));
     for (String wave : List.of("1", "2")) {
       steps.add(spark("panel", "--cohort", c, "--wave", wave, "--out", out + "/panel-V" + wave));
@@ -66,7 +68,8 @@ final class DemoCommand implements Callable<Integer> {
         return code;
       }
     }
-    String publication = Path.of(out, "publication").toAbsolutePath().normalize().toString();
+    String publication = Path.of(PublishJob.folder(out + "/publication", cohort, 2))
+        .toAbsolutePath().normalize().toString();
     w.printf("%nCampagne C%s terminée. Lac Delta : %s ; rapports de validation : %s/validation.%n"
         + "À ouvrir : %s/region/site_C%s_V2/index.html (site web), %s/region/chiffres_cles_C%s_V2.pdf (rapport), "
         + "%s/region/chiffres_cles_C%s_V2.xlsx (classeur) ; dossiers restreints des CFA : %s/cfa/<UAI>/.%n",

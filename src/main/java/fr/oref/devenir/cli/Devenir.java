@@ -2,6 +2,7 @@ package fr.oref.devenir.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The one launcher: {@code ./devenir COMMAND} locally, the same jar under spark-submit on a cluster.
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         TemplateCommand.class,
         SampleCommand.class,
+        InitCommand.class,
         IngestLeaversCommand.class,
         PanelCommand.class,
         IngestResponsesCommand.class,
@@ -28,11 +30,26 @@ public final class Devenir {
 
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Devenir());
+    cli.setExecutionStrategy(Devenir::executeThenUnlock);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("devenir " + commandLine.getCommandName() + " : échec : " + oneLine(e));
       return 1;
     });
     return cli;
+  }
+
+  /** Runs the command, then releases the lake's lock it took, even when it failed. */
+  private static int executeThenUnlock(CommandLine.ParseResult parsed) {
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } finally {
+      CommandLine.ParseResult last = parsed;
+      while (last.hasSubcommand()) {
+        last = last.subcommand();
+      }
+      last.commandSpec().mixins().values().stream().map(CommandSpec::userObject)
+          .filter(SparkOptions.class::isInstance).forEach(o -> ((SparkOptions) o).close());
+    }
   }
 
   private static String oneLine(Throwable e) {

@@ -18,7 +18,7 @@ final class PublishCommand implements Callable<Integer> {
 
   @Mixin WaveOptions target;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dossier de publication.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dossier des publications : celle de la vague y est écrite en entier dans C<cohorte>_V<vague>.")
   String out;
 
   @Option(names = "--restricted-threshold", paramLabel = "N",
@@ -33,7 +33,7 @@ final class PublishCommand implements Callable<Integer> {
     KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
     w.printf("Publication C%d V%d (versions des tables : %s) :%n  chiffres clés (Excel, PDF, open data) : %s%n"
         + "  site web : %s%n  %d dossiers restreints des CFA : %s/cfa%n", target.cohort, target.wave, r.versions(),
-        r.regionDir(), r.siteIndex(), r.bundles(), out);
+        r.regionDir(), r.siteIndex(), r.bundles(), r.folder());
     return 0;
   }
 }

@@ -1,14 +1,23 @@
 package fr.oref.devenir.cli;
 
+import fr.oref.devenir.lake.LakeLock;
 import fr.oref.devenir.lake.SparkSessions;
 import fr.oref.devenir.privacy.Pseudonymizer;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Options every Spark command shares: where the lake is and which Spark runs the job. */
-public final class SparkOptions {
+/**
+ * Options every Spark command shares: where the lake is and which Spark runs the job. Opening the
+ * session takes the lake's lock (waiting for a job already writing it); {@link Devenir} releases it
+ * when the command ends, whatever the outcome.
+ */
+public final class SparkOptions implements AutoCloseable {
   @Option(names = "--lake", defaultValue = "lake", paramLabel = "DIR",
       description = "Racine du lac Delta : dossier local ou URI Hadoop (s3a://, abfss://, hdfs://). Défaut : ${DEFAULT-VALUE}")
   String lake;
@@ -20,11 +29,37 @@ public final class SparkOptions {
   @Option(names = "--conf", paramLabel = "CLÉ=VALEUR", description = "Propriété Spark supplémentaire (répétable).")
   Map<String, String> conf = new LinkedHashMap<>();
 
+  @Option(names = "--lock-timeout", defaultValue = "3600", paramLabel = "SECONDES",
+      description = "Attente maximale quand un autre job écrit le même lac. Défaut : ${DEFAULT-VALUE} s.")
+  long lockTimeout;
+
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+  private LakeLock lock;
+
   SparkSession session(String job) {
-    return SparkSessions.create("devenir " + job, master, conf);
+    SparkSession session = SparkSessions.create("devenir " + job, master, conf);
+    try {
+      lock = LakeLock.acquire(session.sparkContext().hadoopConfiguration(), lake, command.name(),
+          Duration.ofSeconds(lockTimeout), message -> command.commandLine().getErr().println(message));
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrompu pendant l'attente du verrou du lac.", e);
+    }
+    return session;
   }
 
   Pseudonymizer pseudonymizer(SparkSession spark) {
     return Pseudonymizer.fromEnvironment(spark.conf().get(Pseudonymizer.KEY_CONF, null));
+  }
+
+  @Override
+  public void close() {
+    if (lock != null) {
+      lock.close();
+      lock = null;
+    }
   }
 }

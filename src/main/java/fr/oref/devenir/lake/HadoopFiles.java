@@ -49,7 +49,7 @@ public final class HadoopFiles implements Serializable {
     return configuration;
   }
 
-  private FileSystem fs(String path) throws IOException {
+  FileSystem fs(String path) throws IOException {
     return FileSystem.get(URI.create(new Path(path).toUri().toString()), configuration());
   }
 

@@ -86,19 +86,24 @@ public final class Lake {
 
   public void append(Table table, Dataset<Row> df) {
     ensure(table);
-    conform(df, table).write().format("delta").mode("append").save(path(table));
+    Commits.run(table, () -> conform(df, table).write().format("delta").mode("append").save(path(table)));
   }
 
-  /** Creates the table from its contract (schema and properties) if it does not exist yet. */
-  public void ensure(Table table) {
+  /**
+   * Creates the table from its contract (schema and properties) if it does not exist yet; true when
+   * it did. Jobs hold the lake's lock, so two of them cannot create one table at once.
+   */
+  public boolean ensure(Table table) {
     if (exists(table)) {
-      return;
+      return false;
     }
     var builder = DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(table.schema());
     for (var p : table.properties().entrySet()) {
       builder = builder.property(p.getKey(), p.getValue());
     }
-    builder.execute();
+    var create = builder;
+    Commits.run(table, create::execute);
+    return true;
   }
 
   /**
@@ -117,12 +122,12 @@ public final class Lake {
         .filter(f -> !keys.contains(f.name()))
         .map(Lake::differs)
         .collect(Collectors.joining(" OR "));
-    DeltaTable.forPath(spark, path(table)).as("t")
+    Commits.run(table, () -> DeltaTable.forPath(spark, path(table)).as("t")
         .merge(source.as("s"), on)
         .whenMatched(changed.isEmpty() ? "false" : changed).updateAll()
         .whenNotMatched().insertAll()
         .whenNotMatchedBySource(scope).delete()
-        .execute();
+        .execute());
   }
 
   /** Maps cannot be compared in Spark SQL: their JSON can. */
@@ -138,10 +143,10 @@ public final class Lake {
     Dataset<Row> source = conform(df, table);
     ensure(table);
     String on = keys.stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "));
-    DeltaTable.forPath(spark, path(table)).as("t")
+    Commits.run(table, () -> DeltaTable.forPath(spark, path(table)).as("t")
         .merge(source.as("s"), on)
         .whenNotMatched().insertAll()
-        .execute();
+        .execute());
   }
 
   /** Schema as written, for the contract test: names and types, nullability and comments aside. */

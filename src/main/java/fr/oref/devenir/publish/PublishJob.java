@@ -2,6 +2,7 @@ package fr.oref.devenir.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import fr.oref.devenir.lake.AtomicFolder;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
@@ -26,6 +27,7 @@ import org.apache.spark.sql.SparkSession;
  * publish: the regional key figures (public secrecy) as an Excel workbook and an open-data CSV, one
  * restricted bundle per CFA (its own figures beside the region's, its respondents' answers), and a
  * manifest of the Delta table versions behind every figure, so they can be rebuilt by time travel.
+ * The wave's whole publication is written aside and renamed into place: never seen half written.
  */
 public final class PublishJob {
   /** Tables whose versions the manifest records. */
@@ -36,8 +38,9 @@ public final class PublishJob {
 
   private PublishJob() {}
 
-  /** {@code region}: the regional rows published, raw and weighted. */
-  public record Result(int bundles, Map<String, Long> versions, String regionDir, String siteIndex, List<Row> region) {}
+  /** {@code folder}: the wave's publication; {@code region}: the regional rows published, raw and weighted. */
+  public record Result(int bundles, Map<String, Long> versions, String folder, String regionDir, String siteIndex,
+      List<Row> region) {}
 
   public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, String outDir, int restrictedThreshold)
       throws Exception {
@@ -51,7 +54,9 @@ public final class PublishJob {
     }
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     String suffix = "_C" + cohort + "_V" + wave;
-    String regionDir = outDir + "/region";
+    AtomicFolder publication = AtomicFolder.begin(files, folder(outDir, cohort, wave));
+    String staging = publication.staging();
+    String regionDir = staging + "/region";
     try (OutputStream out = files.create(regionDir + "/chiffres_cles" + suffix + ".xlsx")) {
       KeyFiguresWorkbook.write(out, "Devenir des apprentis — cohorte " + cohort + ", vague " + wave
           + " (" + (wave == 1 ? "7" : "12") + " mois après la sortie)", indicators);
@@ -75,7 +80,7 @@ public final class PublishJob {
     List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
     Map<String, List<List<String>>> results = results(lake, versions, cohort, wave);
     for (String uai : cfas) {
-      String dir = outDir + "/cfa/" + uai;
+      String dir = staging + "/cfa/" + uai;
       List<Row> own = CfaBundle.ownRows(indicators, uai, restrictedThreshold);
       try (OutputStream out = files.create(dir + "/indicateurs_" + uai + suffix + ".xlsx")) {
         CfaBundle.writeIndicators(out, uai, own, region, restrictedThreshold);
@@ -89,8 +94,16 @@ public final class PublishJob {
           uai, null, "Diffusion restreinte : réservé au CFA " + uai + ".",
           Formats.restrictedLegend(restrictedThreshold)));
     }
-    writeManifest(files, outDir + "/manifest" + suffix + ".json", cohort, wave, versions);
-    return new Result(cfas.size(), versions, regionDir, site + "/index.html", region);
+    writeManifest(files, staging + "/manifest" + suffix + ".json", cohort, wave, versions);
+    publication.commit();
+    String published = publication.target();
+    return new Result(cfas.size(), versions, published, published + "/region",
+        published + "/region/site" + suffix + "/index.html", region);
+  }
+
+  /** A wave's publication is one folder, replaced whole: {@code <out>/C<N>_V<W>}. */
+  public static String folder(String outDir, int cohort, int wave) {
+    return outDir + "/C" + cohort + "_V" + wave;
   }
 
   private static List<String> values(List<Row> indicators, String dimension) {

@@ -72,7 +72,7 @@ class DemoCampaignTest {
         dir.resolve("out").toString(), "--cohort", COHORT, "--cfas", "6", "--leavers", "700");
     output = out.toString();
     assertEquals(0, code, output + err);
-    publication = dir.resolve("out/publication");
+    publication = dir.resolve("out/publication/C2022_V2");
     lake = new Lake(SharedSpark.session(), dir.resolve("lake").toString());
     Matcher version = Pattern.compile("\"gold.indicators\": (\\d+)")
         .matcher(Files.readString(publication.resolve("manifest_C2022_V2.json")));
@@ -119,7 +119,7 @@ class DemoCampaignTest {
     assertTrue(output.substring(wave2).contains("site_C2022_V2/index.html"), output);
     for (String file : List.of("region/chiffres_cles_C2022_V2.pdf", "region/chiffres_cles_C2022_V2.xlsx",
         "region/indicateurs_C2022_V2_opendata.csv", "region/site_C2022_V2/index.html",
-        "region/chiffres_cles_C2022_V1.pdf")) {
+        "../C2022_V1/region/chiffres_cles_C2022_V1.pdf")) {
       assertTrue(Files.isRegularFile(publication.resolve(file)), file);
     }
   }
