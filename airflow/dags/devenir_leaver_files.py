@@ -1,5 +1,6 @@
 """Leaver files: every night from 1 October to 18 November, load what the CFAs sent and send back
-their validation reports (SPEC §1: deadline 18 November N)."""
+their validation reports (SPEC §1: deadline 18 November N). The lake is created first if it is new
+(init creates only what is missing)."""
 import pendulum
 from airflow import DAG
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
@@ -19,6 +20,11 @@ with DAG(
     default_args={"owner": "oref", "retries": 2, "retry_delay": pendulum.duration(minutes=15)},
     tags=["devenir", "sortants"],
 ) as dag:
+    init = SparkSubmitOperator(
+        task_id="init_lake",
+        conn_id="spark_default",
+        **submit_kwargs("init", lake=LAKE),
+    )
     ingest = SparkSubmitOperator(
         task_id="ingest_leavers",
         conn_id="spark_default",
@@ -30,3 +36,4 @@ with DAG(
             inputs="{{ var.value.devenir_inbox }}/C" + COHORT,
         ),
     )
+    init >> ingest

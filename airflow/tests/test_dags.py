@@ -90,3 +90,9 @@ def test_the_closure_runs_close_then_indicators_then_publish():
     tree = ast.parse(open(os.path.join(DAGS, "devenir_survey_closure.py"), encoding="utf-8").read())
     chains = [n for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.RShift)]
     assert ast.unparse(chains[0]) == "close >> indicators >> publish"
+
+
+def test_the_leaver_files_dag_creates_the_lake_before_loading():
+    tree = ast.parse(open(os.path.join(DAGS, "devenir_leaver_files.py"), encoding="utf-8").read())
+    chains = [n for n in ast.walk(tree) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.RShift)]
+    assert ast.unparse(chains[0]) == "init >> ingest"

@@ -12,6 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
@@ -24,24 +27,43 @@ import org.slf4j.LoggerFactory;
 /**
  * One writer at a time on a lake: a lock file {@code _devenir/lock} under the lake root, created with
  * an exclusive create (the operating system's on a local disk, {@code FileSystem.create(path,
- * overwrite=false)} on HDFS, both atomic), so of two jobs started together exactly one gets it and the other waits, says so once, and gives up after a
- * timeout. The file names its holder (command, pid, host, start); a lock left by a killed job of this
- * host (its pid is gone) is stale and taken over. A lock of another host cannot be checked: the
- * timeout message says which file to delete once nothing runs. On object stores (S3) creation is
- * not atomic: see docs/choices.md.
+ * overwrite=false)} on HDFS, both atomic), so of two jobs started together exactly one gets it and the
+ * other waits, says so once, and gives up after a timeout. The file names its holder (command, pid,
+ * host, start) and the holder touches it every {@link #HEARTBEAT}. A lock is stale — left by a killed
+ * job — when its holder ran on this host and its pid is gone, or when nobody touched it for
+ * {@link #STALE_AFTER} (a driver killed on another host); a stale lock is taken over. On object stores
+ * (S3) creation is not atomic: see docs/choices.md.
  */
 public final class LakeLock implements AutoCloseable {
   public static final String RELATIVE_PATH = "_devenir/lock";
   private static final Logger LOG = LoggerFactory.getLogger(LakeLock.class);
   private static final Duration FIRST_POLL = Duration.ofMillis(200);
   private static final Duration LONGEST_POLL = Duration.ofSeconds(5);
+  static final Duration HEARTBEAT = Duration.ofSeconds(30);
+  /** Twenty missed heartbeats: far beyond a GC pause or the clock skew between two hosts. */
+  static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
   private final FileSystem fs;
   private final Path path;
+  private final ScheduledExecutorService heartbeat;
 
   private LakeLock(FileSystem fs, Path path) {
     this.fs = fs;
     this.path = path;
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "devenir-lake-lock");
+      t.setDaemon(true);
+      return t;
+    });
+    heartbeat.scheduleAtFixedRate(this::touch, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void touch() {
+    try {
+      fs.setTimes(path, System.currentTimeMillis(), -1);
+    } catch (IOException e) {
+      LOG.warn("lake lock heartbeat failed: {}", e.getClass().getSimpleName());
+    }
   }
 
   /** Who holds a lock: read back from the lock file. */
@@ -72,7 +94,7 @@ public final class LakeLock implements AutoCloseable {
       if (holder == null) {
         continue; // released between our attempt and our read: try again at once
       }
-      if (stale(holder)) {
+      if (stale(holder, fs, path)) {
         if (removeStale(fs, path, holder, me)) {
           LOG.warn("stale lake lock of {} (pid {}) removed", holder.command(), holder.pid());
           say.accept("Verrou du lac laissé par " + holder.describe() + ", qui ne tourne plus : verrou repris.");
@@ -145,7 +167,7 @@ public final class LakeLock implements AutoCloseable {
       return new Holder(p.getProperty("command"), Long.parseLong(p.getProperty("pid")), p.getProperty("host"),
           Instant.parse(p.getProperty("since")));
     } catch (RuntimeException e) {
-      return new Holder("?", -1, "?", Instant.now());
+      return new Holder("?", -1, "?", Instant.EPOCH);
     }
   }
 
@@ -166,10 +188,15 @@ public final class LakeLock implements AutoCloseable {
     return true;
   }
 
-  /** Only this host's processes can be checked: a lock of ours whose pid no longer runs was left by a kill. */
-  static boolean stale(Holder holder) {
-    return holder.pid() > 0 && host().equals(holder.host())
+  /** Left by a killed job: its pid is gone from this host, or nobody has touched it for {@link #STALE_AFTER}. */
+  static boolean stale(Holder holder, FileSystem fs, Path path) throws IOException {
+    boolean deadHere = holder.pid() > 0 && host().equals(holder.host())
         && ProcessHandle.of(holder.pid()).map(h -> !h.isAlive()).orElse(true);
+    try {
+      return deadHere || fs.getFileStatus(path).getModificationTime() < System.currentTimeMillis() - STALE_AFTER.toMillis();
+    } catch (FileNotFoundException e) {
+      return false;
+    }
   }
 
   private static String host() {
@@ -182,6 +209,7 @@ public final class LakeLock implements AutoCloseable {
 
   @Override
   public void close() {
+    heartbeat.shutdownNow();
     try {
       fs.delete(path, false);
       LOG.info("lake lock released");

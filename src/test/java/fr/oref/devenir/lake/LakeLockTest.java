@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -79,10 +80,13 @@ class LakeLockTest {
   }
 
   @Test
-  void aLockOfAnotherHostIsNeverTakenOver() throws Exception {
+  void aLockOfAnotherHostIsTakenOverOnlyOnceItsHolderStoppedTouchingIt() throws Exception {
     writeLock(1, "another-host.example");
     assertThrows(LakeLock.LakeBusyException.class, () -> acquire("ingest-leavers", NO_WAIT));
-    assertTrue(Files.exists(lake.resolve(LakeLock.RELATIVE_PATH)));
+    Path file = lake.resolve(LakeLock.RELATIVE_PATH);
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(LakeLock.STALE_AFTER).minusSeconds(60)));
+    acquire("ingest-leavers", NO_WAIT).close();
+    assertTrue(said.get(said.size() - 1).contains("verrou repris"), said.toString());
   }
 
   private void writeLock(long pid, String host) throws Exception {

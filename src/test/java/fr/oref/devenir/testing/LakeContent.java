@@ -1,0 +1,56 @@
+package fr.oref.devenir.testing;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+import fr.oref.devenir.lake.Lake;
+import fr.oref.devenir.lake.Table;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Encoders;
+
+/**
+ * What a lake's tables hold, as each table's sorted row hashes, to compare two lakes' content whatever
+ * the commits, files or row order that led there.
+ */
+public final class LakeContent {
+  /** Set by the clock of the run that wrote the row: two runs of the same data differ there only. */
+  public static final Set<String> RUN_TIMES = Set.of("ingested_at", "loaded_at", "closed_at", "purged_at");
+
+  private LakeContent() {}
+
+  /** Every table of the lake, each as the SHA-256 of its rows' JSON, {@code ignored} columns left out. */
+  public static Map<Table, List<String>> of(Lake lake, Set<String> ignored) {
+    Map<Table, List<String>> content = new LinkedHashMap<>();
+    for (Table table : Table.values()) {
+      content.put(table, rows(lake, table, ignored));
+    }
+    return content;
+  }
+
+  public static List<String> rows(Lake lake, Table table, Set<String> ignored) {
+    Column[] kept = Arrays.stream(table.schema().fieldNames()).filter(f -> !ignored.contains(f))
+        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return lake.read(table).select(sha2(to_json(struct(kept)), 256).as("h")).orderBy(col("h"))
+        .as(Encoders.STRING()).collectAsList();
+  }
+
+  /** The tables whose content differs, with their row counts, for a failure message. */
+  public static String differences(Map<Table, List<String>> expected, Map<Table, List<String>> actual) {
+    StringBuilder s = new StringBuilder();
+    expected.forEach((table, rows) -> {
+      List<String> other = actual.get(table);
+      if (!rows.equals(other)) {
+        s.append(table.qualifiedName()).append(" (").append(rows.size()).append(" rows expected, ")
+            .append(other == null ? "none" : other.size()).append(" found) ");
+      }
+    });
+    return s.toString().strip();
+  }
+}
