@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.oref.devenir.clean.Uai;
 import fr.oref.devenir.ingest.IngestLeaversJob;
 import fr.oref.devenir.ingest.IngestResponsesJob;
+import fr.oref.devenir.ingest.ReadLimits;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.Pseudonymizer;
@@ -60,7 +61,7 @@ class SurveyWaveTest {
     Files.writeString(in.resolve("b.csv"), String.join("\n", HEADER, leaver(CFA_B, "Bernard", "Noé", "12/12/2002")),
         StandardCharsets.UTF_8);
     IngestLeaversJob.run(spark, lake.root(), COHORT, List.of(in.toString()), new Pseudonymizer("a-test-key-of-sixteen-chars"),
-        IngestLeaversJob.DEFAULT_MAX_BYTES, null);
+        ReadLimits.DEFAULT, null);
   }
 
   @Test
