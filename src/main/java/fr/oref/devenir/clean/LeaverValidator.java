@@ -31,6 +31,8 @@ public final class LeaverValidator implements Serializable {
       "last_name", "first_name", "birth_date", "address", "city", "email", "mobile", "phone2", "ine");
   private static final Set<String> UNKNOWN_ANSWERS = Set.of("", "inconnu", "nsp", "nesaitpas", "unknown", "enattente");
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  /** Longest part of a cell a message quotes. */
+  private static final int QUOTED_MAX = 80;
   private static final int MIN_AGE = 15;
   private static final int MAX_AGE = 60;
   /** Older leavers exist (reconversion) but are often a birth-date typo, so they are flagged. */
@@ -78,7 +80,7 @@ public final class LeaverValidator implements Serializable {
     Parsed parsed = parse(column, raw);
     row.values.put(column.field(), parsed.value());
     if (parsed.failedCheck() != null) {
-      String quoted = NOMINATIVE.contains(column.field()) ? null : raw;
+      String quoted = NOMINATIVE.contains(column.field()) ? null : Texts.excerpt(raw, QUOTED_MAX);
       row.issue(column, parsed.failedCheck(), quoted, parsed.expected());
     }
   }

@@ -1,5 +1,7 @@
 package fr.oref.devenir.cli;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class Devenir {
+  private static final Logger LOG = LoggerFactory.getLogger(Devenir.class);
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -32,6 +36,8 @@ public final class Devenir {
     CommandLine cli = new CommandLine(new Devenir());
     cli.setExecutionStrategy(Devenir::executeThenUnlock);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      // the terminal gets one French line; the trace goes to the log file only (see log4j2.properties)
+      LOG.error("devenir {} : échec", commandLine.getCommandName(), e);
       commandLine.getErr().println("devenir " + commandLine.getCommandName() + " : échec : " + oneLine(e));
       return 1;
     });

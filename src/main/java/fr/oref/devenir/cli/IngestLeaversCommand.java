@@ -1,7 +1,9 @@
 package fr.oref.devenir.cli;
 
 import fr.oref.devenir.ingest.IngestLeaversJob;
+import fr.oref.devenir.ingest.ReadLimits;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -29,6 +31,10 @@ final class IngestLeaversCommand implements Callable<Integer> {
       description = "Taille maximale d'un fichier. Défaut : ${DEFAULT-VALUE} Mo.")
   long maxFileMb;
 
+  @Option(names = "--max-parse-seconds", defaultValue = "300", paramLabel = "S",
+      description = "Durée maximale de lecture d'un fichier ; au-delà il est refusé. Défaut : ${DEFAULT-VALUE} s.")
+  long maxParseSeconds;
+
   @Parameters(arity = "1..*", paramLabel = "FICHIER|DOSSIER", description = "Fichiers ou dossiers à charger.")
   List<String> inputs;
 
@@ -37,7 +43,7 @@ final class IngestLeaversCommand implements Callable<Integer> {
     SparkSession session = spark.session("ingest-leavers");
     String reportsDir = reports != null ? reports : "out/validation-C" + cohort;
     IngestLeaversJob.Result r = IngestLeaversJob.run(session, spark.lake, cohort, inputs,
-        spark.pseudonymizer(session), maxFileMb << 20, reportsDir);
+        spark.pseudonymizer(session), new ReadLimits(maxFileMb << 20, Duration.ofSeconds(maxParseSeconds)), reportsDir);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Lot %s : %d fichier(s) lu(s), dont %d nouveau(x).%n", r.batchId(), r.files(), r.newFiles());
     var c = r.counts();
@@ -45,6 +51,9 @@ final class IngestLeaversCommand implements Callable<Integer> {
         cohort, c.read(), c.kept(), c.warned(), c.repeaters(), c.duplicates(), c.rejected(),
         c.balanced() ? "" : "  [BILAN NON ÉQUILIBRÉ]");
     out.printf("%d rapports de validation (un par CFA) et la synthèse écrits dans %s%n", r.reports(), reportsDir);
-    return 0;
+    // the others of the batch are loaded; the exit code tells a DAG that some file needs its CFA
+    PrintWriter err = spec.commandLine().getErr();
+    r.refused().forEach(f -> err.printf("Fichier refusé : %s — %s%n", f.file(), f.reason()));
+    return r.refused().isEmpty() ? 0 : 1;
   }
 }

@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * Reads a leaver file sent as CSV: UTF-8 with or without BOM, or Windows-1252 (what Excel writes
- * on French Windows), separated by semicolons (or commas or tabs, whichever the first line uses).
+ * on French Windows) or UTF-16 with BOM, separated by semicolons (or commas or tabs, whichever the
+ * first line uses). A file that is not well-formed CSV is refused whole, never read short.
  */
 final class CsvReader {
   private static final int SNIFF_BYTES = 64 * 1024;
@@ -27,6 +28,11 @@ final class CsvReader {
   private CsvReader() {}
 
   static Charset detectCharset(byte[] head) {
+    if (head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+        || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+      // what Excel's "Unicode text" writes; the decoder reads the BOM for the byte order
+      return StandardCharsets.UTF_16;
+    }
     if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
       return StandardCharsets.UTF_8;
     }
@@ -57,8 +63,7 @@ final class CsvReader {
     }
     Charset charset = detectCharset(head);
     String text = new String(head, charset);
-    int eol = text.indexOf('\n');
-    char separator = detectSeparator(eol < 0 ? text : text.substring(0, eol));
+    char separator = detectSeparator(text.split("[\r\n]", 2)[0]);
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file.toPath()), charset))) {
       Csv.Parser parser = new Csv.Parser(reader, separator);
       int rowNumber = 0;
@@ -68,6 +73,9 @@ final class CsvReader {
       }
     } catch (RowSink.StopReading stop) {
       // the sink has what it needs
+    } catch (Csv.MalformedException e) {
+      throw new FileRejected("Fichier CSV mal formé (" + e.getMessage() + ") : enregistrez-le de nouveau depuis Excel "
+          + "au format « CSV UTF-8 (délimité par des points-virgules) ».");
     }
   }
 }

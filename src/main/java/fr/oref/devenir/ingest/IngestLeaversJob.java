@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -29,50 +30,74 @@ import org.apache.spark.storage.StorageLevel;
  * per CFA and a summary, when a reports folder is given).
  */
 public final class IngestLeaversJob {
-  /** Default ceiling on one file's size: a region's largest CFA sends a few MB. */
-  public static final long DEFAULT_MAX_BYTES = 200L << 20;
-
   private IngestLeaversJob() {}
 
-  public record Result(String batchId, int files, int newFiles, LeaverCleaning.Counts counts, int reports) {}
+  /** @param refused the files of the batch refused whole, each with its reason */
+  public record Result(String batchId, int files, int newFiles, LeaverCleaning.Counts counts, int reports,
+      List<Refusal> refused) {}
+
+  /** A file refused whole: its name and the French reason. */
+  public record Refusal(String file, String reason) {}
 
   public static Result run(SparkSession spark, String lakeRoot, int cohort, List<String> inputs,
-      Pseudonymizer pseudonymizer, long maxBytes, String reportsDir) throws Exception {
+      Pseudonymizer pseudonymizer, ReadLimits limits, String reportsDir) throws Exception {
     Lake lake = new Lake(spark, lakeRoot);
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     List<String> paths = files.expand(inputs);
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("Aucun fichier à charger dans " + inputs);
     }
-    Dataset<Row> parsed = LeaverParsing.parse(spark, files, paths, maxBytes).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> parsed = LeaverParsing.parse(spark, files, paths, limits).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> fileRecords = parsed.filter(col("record_type").equalTo("FILE"));
-      List<String> hashes = fileRecords.select("file_hash").as(org.apache.spark.sql.Encoders.STRING())
-          .collectAsList().stream().sorted().toList();
-      String batchId = batchId(cohort, hashes);
-      Dataset<Row> known = lake.read(Table.BRONZE_LEAVER_FILES).filter(col("cohort").equalTo(cohort))
-          .select("file_hash");
+      List<Row> seen = fileRecords.select("file_hash", "source_file", "status", "message").collectAsList();
+      String batchId = batchId(cohort, seen.stream().map(r -> r.<String>getAs("file_hash")).sorted().toList());
+      Dataset<Row> earlier = lake.read(Table.BRONZE_LEAVER_FILES).filter(col("cohort").equalTo(cohort))
+          .select(col("file_hash"), col("ingested_at").as("first_ingested_at"));
       Dataset<Row> newFiles = fileRecords
           .withColumn("cohort", lit(cohort))
           .withColumn("batch_id", lit(batchId))
-          .withColumn("ingested_at", lit(Timestamp.from(Instant.now())))
           .withColumn("file_cfa", coalesce(col("file_cfa"), regexp_extract(col("source_file"), "[^/]*$", 0)))
           .dropDuplicates("file_hash")
-          .join(known, fileRecords.col("file_hash").equalTo(known.col("file_hash")), "left_anti")
-          // eager: evaluated after the insert below, the anti-join would find the files known already
+          .join(completeFiles(lake, cohort), "file_hash", "left_anti")
+          .join(earlier, "file_hash", "left")
+          .withColumn("ingested_at", coalesce(col("first_ingested_at"), lit(Timestamp.from(Instant.now()))))
+          // eager: evaluated after the writes below, the anti-join would find the files known already
           .localCheckpoint(true);
-      long newFileCount = newFiles.count();
-      Dataset<Row> newRows = parsed.filter(col("record_type").equalTo("DATA")).drop("file_cfa")
-          .join(newFiles.filter(col("status").equalTo(FileSummary.OK)).select("file_hash", "file_cfa", "cohort", "batch_id"),
-              "file_hash");
-      lake.insertNew(Table.BRONZE_LEAVER_FILES, newFiles, List.of("cohort", "file_hash"));
-      lake.insertNew(Table.BRONZE_LEAVER_ROWS, newRows, List.of("cohort", "file_hash", "sheet", "row_number"));
+      List<String> newHashes = newFiles.select("file_hash").as(Encoders.STRING()).collectAsList();
+      if (!newHashes.isEmpty()) {
+        Dataset<Row> newRows = parsed.filter(col("record_type").equalTo("DATA")).drop("file_cfa")
+            .join(newFiles.filter(col("status").equalTo(FileSummary.OK)).select("file_hash", "file_cfa", "cohort",
+                "batch_id"), "file_hash");
+        String scope = "t.cohort = " + cohort + " AND t.file_hash IN ('" + String.join("', '", newHashes) + "')";
+        // rows first, their file's record last: a run killed in between leaves rows of a file not
+        // known yet, so the rerun reads it again and writes the same rows over them
+        lake.sync(Table.BRONZE_LEAVER_ROWS, newRows, List.of("cohort", "file_hash", "sheet", "row_number"), scope);
+        lake.sync(Table.BRONZE_LEAVER_FILES, newFiles, List.of("cohort", "file_hash"), scope);
+      }
       LeaverCleaning.Counts counts = LeaverCleaning.rebuild(lake, cohort, pseudonymizer, batchId);
       int reports = reportsDir == null ? 0 : ValidationReports.write(lake, cohort, files, reportsDir);
-      return new Result(batchId, paths.size(), (int) newFileCount, counts, reports);
+      List<Refusal> refused = seen.stream().filter(r -> !FileSummary.OK.equals(r.getAs("status")))
+          .map(r -> new Refusal(new org.apache.hadoop.fs.Path(r.<String>getAs("source_file")).getName(),
+              r.getAs("message")))
+          .sorted(java.util.Comparator.comparing(Refusal::file)).toList();
+      return new Result(batchId, paths.size(), newHashes.size(), counts, reports, refused);
     } finally {
       parsed.unpersist();
     }
+  }
+
+  /**
+   * The cohort's files whose record and rows are both in bronze: refused or empty ones, and those
+   * with rows. A record without its rows (an earlier version killed between the two writes) is not
+   * complete: the file is read again.
+   */
+  static Dataset<Row> completeFiles(Lake lake, int cohort) {
+    Dataset<Row> records = lake.read(Table.BRONZE_LEAVER_FILES).filter(col("cohort").equalTo(cohort));
+    Dataset<Row> withRows = records.join(lake.read(Table.BRONZE_LEAVER_ROWS).filter(col("cohort").equalTo(cohort))
+        .select("file_hash"), "file_hash", "left_semi");
+    return records.filter(col("status").notEqual(FileSummary.OK).or(col("rows_read").equalTo(0)))
+        .select("file_hash").union(withRows.select("file_hash"));
   }
 
   /** The same files give the same batch id, whatever their order or how often they are sent. */

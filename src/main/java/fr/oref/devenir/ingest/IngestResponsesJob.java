@@ -7,6 +7,7 @@ import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.text.Csv;
+import fr.oref.devenir.text.Texts;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -76,7 +77,13 @@ public final class IngestResponsesJob {
     String snapshot = java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
         .substring(0, 16);
     Timestamp loadedAt = Timestamp.from(Instant.now());
-    List<List<String>> records = records(bytes);
+    List<List<String>> records;
+    try {
+      records = records(bytes);
+    } catch (Csv.MalformedException e) {
+      throw new IllegalArgumentException("L'export " + file + " est mal formé (" + e.getMessage()
+          + ") : aucune réponse chargée, exportez-le de nouveau depuis l'outil d'enquête.");
+    }
     if (records.isEmpty()) {
       throw new IllegalArgumentException("L'export " + file + " est vide.");
     }
@@ -101,7 +108,8 @@ public final class IngestResponsesJob {
           cells.put(column, record.get(position));
         }
       });
-      if (cells.isEmpty()) {
+      // a row with text only outside the export's columns is still a row: rejected below, not skipped
+      if (record.stream().allMatch(String::isBlank)) {
         continue;
       }
       bronze.add(Rows.of(Table.BRONZE_SURVEY_ROWS.schema(), Map.of("cohort", cohort, "wave", wave,
@@ -109,8 +117,10 @@ public final class IngestResponsesJob {
       String id = cells.getOrDefault("ID_SEINE", "").trim();
       Row member = panel.get(id);
       if (member == null) {
-        rejections.add(rejection(cohort, wave, file, rowNumber, "ID_SEINE", "unknown_id", false,
-            "Identifiant « " + id + " » absent du panel de la vague : ligne ignorée."));
+        rejections.add(rejection(cohort, wave, file, rowNumber, "ID_SEINE", "unknown_id", false, id.isEmpty()
+            ? "Identifiant ID_SEINE manquant : ligne ignorée."
+            : "Identifiant « " + Texts.excerpt(id, SurveyExportContract.QUOTED_MAX) + " » absent du panel de la vague : "
+                + "ligne ignorée."));
         continue;
       }
       if (firstRow.containsKey(id)) {

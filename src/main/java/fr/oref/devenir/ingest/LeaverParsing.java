@@ -2,6 +2,7 @@ package fr.oref.devenir.ingest;
 
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Schemas;
+import java.time.Duration;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -14,11 +15,12 @@ public final class LeaverParsing {
   private LeaverParsing() {}
 
   /** {@code staging.leaver_parse} records: DATA rows of every file, then one FILE record per file. */
-  public static Dataset<Row> parse(SparkSession spark, HadoopFiles files, List<String> paths, long maxBytes) {
-    LeaverFileReader reader = new LeaverFileReader(LeaverFileContract.get(), maxBytes);
+  public static Dataset<Row> parse(SparkSession spark, HadoopFiles files, List<String> paths, ReadLimits limits) {
+    LeaverFileReader reader = new LeaverFileReader(LeaverFileContract.get(), limits);
+    Duration parseTime = limits.parseTime();
     JavaRDD<Row> records = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .parallelize(paths, Math.max(1, paths.size()))
-        .flatMap(path -> new ParsePump(reader, files, path));
+        .flatMap(path -> new ParsePump(reader::read, files, path, parseTime));
     return spark.createDataFrame(records, Schemas.of("staging.leaver_parse"));
   }
 }

@@ -4,59 +4,115 @@ import fr.oref.devenir.lake.HadoopFiles;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Parses one file on an executor and hands its records to Spark lazily. POI's SAX parser pushes
  * rows; Spark pulls them: a reader thread and a small bounded queue join the two, so a million-row
  * workbook never sits in memory. The file is copied to local disk first (the zip needs random
- * access) and hashed on the way.
+ * access) and hashed on the way. However the parse ends — refused, out of memory, its thread dead,
+ * or past its time — the last record is the file's, so no file is ever silently absent: its DATA
+ * rows are only kept when that record says OK.
  */
 final class ParsePump implements Iterator<Row> {
+  private static final Logger LOG = LoggerFactory.getLogger(ParsePump.class);
   private static final Object END = new Object();
+  /** How long past the parse's own time limit the consumer waits before giving up on its thread. */
+  private static final Duration GRACE = Duration.ofSeconds(30);
+
+  /** Reads a local copy of a file: {@link LeaverFileReader#read}. */
+  @FunctionalInterface
+  interface Parser extends Serializable {
+    FileSummary read(File local, String name, Consumer<LeaverFileReader.DataRow> out);
+  }
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1024);
+  private final String path;
+  private final Thread thread;
+  private final Instant giveUpAt;
+  private volatile String hash;
+  private volatile long size;
+  private boolean ended;
+  private boolean timedOut;
   private Object next;
 
-  ParsePump(LeaverFileReader reader, HadoopFiles files, String path) {
-    Thread thread = new Thread(() -> pump(reader, files, path), "leaver-parse");
+  ParsePump(Parser parser, HadoopFiles files, String path, Duration timeLimit) {
+    this.path = path;
+    this.giveUpAt = Instant.now().plus(timeLimit).plus(GRACE);
+    this.thread = new Thread(() -> {
+      try {
+        pump(parser, files);
+      } catch (InterruptedRuntime e) {
+        // the consumer gave up on this parse and recorded it FAILED
+      }
+    }, "leaver-parse");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private void pump(LeaverFileReader reader, HadoopFiles files, String path) {
-    File local = null;
+  private void pump(Parser parser, HadoopFiles files) {
+    Path local = null;
     String name = new org.apache.hadoop.fs.Path(path).getName();
-    String hash = null;
-    long size = 0;
     try {
-      local = File.createTempFile("devenir-", "-" + name.replaceAll("[^A-Za-z0-9._-]", "_"));
+      local = TempCopies.create(name);
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       try (InputStream in = new DigestInputStream(files.open(path), sha);
-           OutputStream out = Files.newOutputStream(local.toPath())) {
+           OutputStream out = Files.newOutputStream(local)) {
         size = in.transferTo(out);
       }
       String fileHash = HexFormat.of().formatHex(sha.digest());
       hash = fileHash;
-      FileSummary summary = reader.read(local, name, row -> put(ParseRecords.data(path, fileHash, row)));
-      put(ParseRecords.file(path, fileHash, size, summary));
-    } catch (Exception e) {
-      put(ParseRecords.file(path, hash, size, FileSummary.failed("UNREADABLE",
-          "Le fichier n'a pas pu être lu (" + e.getClass().getSimpleName() + ").")));
+      FileSummary summary = parser.read(local.toFile(), name, row -> put(ParseRecords.data(path, fileHash, row)));
+      put(ParseRecords.file(path, fileHash(), size, summary));
+    } catch (InterruptedRuntime e) {
+      throw e;
+    } catch (Throwable e) { // NOPMD: an OutOfMemoryError or a dead thread must still leave the file's record
+      // the class only: a library's message may quote a cell
+      LOG.info("Lecture interrompue d'un fichier : {}", e.getClass().getName());
+      put(ParseRecords.file(path, fileHash(), size, FileSummary.failed("UNREADABLE",
+          "La lecture du fichier s'est interrompue" + (e instanceof OutOfMemoryError ? " faute de mémoire" : "")
+              + " : le fichier est anormalement lourd ou abîmé, enregistrez-le de nouveau depuis Excel.")));
     } finally {
-      if (local != null && !local.delete()) {
-        local.deleteOnExit();
-      }
-      put(END);
+      delete(local);
+    }
+    put(END);
+  }
+
+  private static void delete(Path local) {
+    if (local != null && !local.toFile().delete()) {
+      local.toFile().deleteOnExit();
+    }
+  }
+
+  /** The file's hash, or, when its bytes could not even be copied, one of its path so the record has a key. */
+  private String fileHash() {
+    if (hash != null) {
+      return hash;
+    }
+    try {
+      return "path-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(path.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -64,22 +120,50 @@ final class ParsePump implements Iterator<Row> {
     try {
       queue.put(o);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      throw new InterruptedRuntime();
+    }
+  }
+
+  /** The consumer gave up on this parse: its thread stops without a word. */
+  private static final class InterruptedRuntime extends RuntimeException {
+    InterruptedRuntime() {
+      super(null, null, false, false);
     }
   }
 
   @Override
   public boolean hasNext() {
-    if (next == null) {
-      try {
-        next = queue.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    if (ended) {
+      return false;
     }
-    return next != END;
+    if (next == null) {
+      if (timedOut) {
+        ended = true;
+        return false;
+      }
+      next = take();
+    }
+    ended = next == END;
+    return !ended;
+  }
+
+  /** The next record; past the time limit and its grace, the file's FAILED record instead of waiting on. */
+  private Object take() {
+    try {
+      long waitMs = Math.max(0, Duration.between(Instant.now(), giveUpAt).toMillis());
+      Object o = queue.poll(waitMs, TimeUnit.MILLISECONDS);
+      if (o != null) {
+        return o;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    timedOut = true;
+    thread.interrupt();
+    queue.clear();
+    return ParseRecords.file(path, fileHash(), size, FileSummary.failed("TIMEOUT",
+        "La lecture du fichier n'a pas abouti dans le délai imparti : le fichier est anormalement lourd ou abîmé, "
+            + "enregistrez-le de nouveau depuis Excel."));
   }
 
   @Override

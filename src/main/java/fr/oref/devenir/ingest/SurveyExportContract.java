@@ -20,6 +20,8 @@ public final class SurveyExportContract implements Serializable {
   private static final Pattern ROME = Pattern.compile("[A-N][0-9]{4}");
   private static final Pattern MONTH = Pattern.compile("(\\d{1,2})/(\\d{4})");
   private static final SurveyExportContract INSTANCE = new SurveyExportContract();
+  /** Longest part of an answer a message quotes. */
+  static final int QUOTED_MAX = 80;
 
   /** One export column. */
   public record Column(String name, String field, String type, Map<String, String> codes) implements Serializable {}
@@ -116,7 +118,8 @@ public final class SurveyExportContract implements Serializable {
     };
   }
 
-  private static String message(Column c, String raw) {
+  private static String message(Column c, String value) {
+    String raw = Texts.excerpt(value, QUOTED_MAX);
     return switch (c.type()) {
       case "code" -> "Code « " + raw + " » inconnu pour " + c.name() + " : valeur ignorée.";
       case "rome" -> "Code ROME « " + raw + " » mal formé (lettre + 4 chiffres) : valeur ignorée.";

@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -53,8 +54,13 @@ public final class HadoopFiles implements Serializable {
     return FileSystem.get(URI.create(new Path(path).toUri().toString()), configuration());
   }
 
+  /**
+   * On a local disk, read without the checksum layer: the files people drop have no .crc companion,
+   * and the layer cannot even name one for a file called {@code sortants:2022.xlsx}.
+   */
   public InputStream open(String path) throws IOException {
-    return fs(path).open(new Path(path));
+    FileSystem fs = fs(path);
+    return (fs instanceof LocalFileSystem local ? local.getRaw() : fs).open(new Path(path));
   }
 
   /** Files for people: no Hadoop checksum companions (.crc) beside them on a local disk. */

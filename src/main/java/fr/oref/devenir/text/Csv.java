@@ -85,11 +85,27 @@ public final class Csv {
     return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
   }
 
-  /** A streaming record parser, for files too large to hold. */
+  /** A file that is not well-formed CSV; the message is French and quotes no value. */
+  public static final class MalformedException extends IOException {
+    MalformedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * A streaming record parser, for files too large to hold. Records end at LF, CRLF or a lone CR
+   * (old Mac Excel); a quote left open at the end of the file, a field longer than a spreadsheet
+   * cell or a record wider than a sheet is a {@link MalformedException}, never rows silently lost.
+   */
   public static final class Parser {
+    /** Excel's limits: characters in a cell, columns in a sheet. */
+    public static final int MAX_FIELD = 32_767;
+    public static final int MAX_FIELDS = 16_384;
+
     private final BufferedReader reader;
     private final char separator;
     private boolean first = true;
+    private int line = 1;
 
     public Parser(BufferedReader reader, char separator) {
       this.reader = reader;
@@ -106,20 +122,20 @@ public final class Csv {
       if (c < 0) {
         return null;
       }
+      int startLine = line;
       List<String> fields = new ArrayList<>();
       StringBuilder field = new StringBuilder();
       boolean quoted = false;
       while (true) {
         if (quoted) {
           if (c < 0) {
-            fields.add(field.toString());
-            return fields;
+            throw new MalformedException("guillemet ouvert à la ligne " + startLine + " jamais refermé");
           }
           if (c == '"') {
             reader.mark(1);
             int d = reader.read();
             if (d == '"') {
-              field.append('"');
+              append(field, '"', startLine);
             } else {
               quoted = false;
               if (d >= 0) {
@@ -127,26 +143,61 @@ public final class Csv {
               }
             }
           } else {
-            field.append((char) c);
+            countLine(c);
+            append(field, (char) c, startLine);
           }
-        } else if (c < 0 || c == '\n') {
-          fields.add(stripCr(field));
+        } else if (c < 0 || c == '\n' || c == '\r') {
+          add(fields, field, startLine);
+          if (c == '\r') {
+            skipLf();
+          }
+          line++;
           return fields;
         } else if (c == separator) {
-          fields.add(field.toString());
+          add(fields, field, startLine);
           field.setLength(0);
         } else if (c == '"' && field.length() == 0) {
           quoted = true;
         } else {
-          field.append((char) c);
+          append(field, (char) c, startLine);
         }
         c = reader.read();
       }
     }
 
-    private static String stripCr(StringBuilder field) {
-      int n = field.length();
-      return n > 0 && field.charAt(n - 1) == '\r' ? field.substring(0, n - 1) : field.toString();
+    private void countLine(int c) throws IOException {
+      if (c == '\n') {
+        line++;
+      } else if (c == '\r') {
+        reader.mark(1);
+        if (reader.read() != '\n') {
+          line++;
+        }
+        reader.reset();
+      }
+    }
+
+    private void skipLf() throws IOException {
+      reader.mark(1);
+      if (reader.read() != '\n') {
+        reader.reset();
+      }
+    }
+
+    private static void append(StringBuilder field, char c, int line) throws MalformedException {
+      if (field.length() >= MAX_FIELD) {
+        throw new MalformedException("champ de plus de " + MAX_FIELD + " caractères (limite d'une cellule Excel) "
+            + "dans l'enregistrement commençant à la ligne " + line);
+      }
+      field.append(c);
+    }
+
+    private static void add(List<String> fields, StringBuilder field, int line) throws MalformedException {
+      if (fields.size() >= MAX_FIELDS) {
+        throw new MalformedException("plus de " + MAX_FIELDS + " colonnes (limite d'une feuille Excel) "
+            + "à la ligne " + line);
+      }
+      fields.add(field.toString());
     }
   }
 }

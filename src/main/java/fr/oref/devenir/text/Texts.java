@@ -30,6 +30,17 @@ public final class Texts {
     return s == null || s.isBlank();
   }
 
+  /**
+   * At most {@code max} characters of a value quoted in a message: a hostile 32,767-character cell
+   * must not make a message longer than a spreadsheet cell can hold.
+   */
+  public static String excerpt(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    return s.substring(0, max) + "… (" + s.length() + " caractères)";
+  }
+
   /** Trimmed, with non-breaking spaces treated as spaces; null for blank. */
   public static String clean(String s) {
     if (s == null) {

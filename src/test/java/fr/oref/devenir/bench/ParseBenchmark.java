@@ -2,6 +2,7 @@ package fr.oref.devenir.bench;
 
 import fr.oref.devenir.ingest.LeaverFileContract;
 import fr.oref.devenir.ingest.LeaverFileReader;
+import fr.oref.devenir.ingest.ReadLimits;
 import java.io.File;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -84,7 +85,7 @@ public final class ParseBenchmark {
   }
 
   static long[] devenir(List<File> files) {
-    LeaverFileReader reader = new LeaverFileReader(LeaverFileContract.get(), 1L << 30);
+    LeaverFileReader reader = new LeaverFileReader(LeaverFileContract.get(), new ReadLimits(1L << 30, ReadLimits.DEFAULT.parseTime()));
     AtomicLong rows = new AtomicLong();
     for (File f : files) {
       reader.read(f, f.getName(), r -> rows.incrementAndGet());

@@ -47,9 +47,10 @@ class CampaignCliTest {
     SharedSpark.session();
     assertEquals(0, devenir("sample", "--out", dir.resolve("s").toString(), "--cohort", "2022", "--cfas", "8",
         "--leavers", "600", "--seed", "3"));
-    assertEquals(0, devenir("ingest-leavers", "--master", "local[2]", "--lake", lake, "--cohort", "2022",
+    assertEquals(1, devenir("ingest-leavers", "--master", "local[2]", "--lake", lake, "--cohort", "2022",
         "--reports", dir.resolve("r").toString(), dir.resolve("s/leavers").toString()), err.toString());
     assertTrue(out.toString().contains("11 fichier(s) lu(s)"), out.toString());
+    assertTrue(err.toString().contains("Fichier refusé : sortants_vide.xlsx — Le fichier est vide."), err.toString());
     assertTrue(!out.toString().contains("NON ÉQUILIBRÉ"), out.toString());
 
     Lake l = new Lake(SharedSpark.session(), lake);

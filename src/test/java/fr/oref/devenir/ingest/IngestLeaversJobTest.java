@@ -88,7 +88,7 @@ class IngestLeaversJobTest {
 
   private IngestLeaversJob.Result ingest(String... paths) throws Exception {
     return IngestLeaversJob.run(spark, lake.root(), COHORT, List.of(paths), pseudonymizer,
-        IngestLeaversJob.DEFAULT_MAX_BYTES, dir.resolve("reports").toString());
+        ReadLimits.DEFAULT, dir.resolve("reports").toString());
   }
 
   private Map<String, Row> logByFile() {

@@ -30,7 +30,7 @@ class LeaverFileReaderTest {
       "Date de naissance", "Code diplôme", "Date de fin de formation", "SIRET employeur", "Code postal");
 
   @TempDir Path dir;
-  private final LeaverFileReader reader = new LeaverFileReader(LeaverFileContract.get(), 10L << 20);
+  private final LeaverFileReader reader = new LeaverFileReader(LeaverFileContract.get(), new ReadLimits(10L << 20, ReadLimits.DEFAULT.parseTime()));
   private final List<LeaverFileReader.DataRow> rows = new ArrayList<>();
 
   private FileSummary read(Path file) {
@@ -179,7 +179,7 @@ class LeaverFileReaderTest {
   void aFileAboveTheSizeLimitFails() throws IOException {
     Path file = dir.resolve("gros.csv");
     Files.write(file, new byte[2048]);
-    FileSummary s = new LeaverFileReader(LeaverFileContract.get(), 1024).read(file.toFile(), "gros.csv", rows::add);
+    FileSummary s = new LeaverFileReader(LeaverFileContract.get(), new ReadLimits(1024, ReadLimits.DEFAULT.parseTime())).read(file.toFile(), "gros.csv", rows::add);
     assertEquals("TOO_LARGE", s.format());
     assertTrue(rows.isEmpty());
   }

@@ -4,11 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.oref.devenir.clean.Uai;
 import fr.oref.devenir.ingest.IngestLeaversJob;
 import fr.oref.devenir.ingest.IngestResponsesJob;
+import fr.oref.devenir.ingest.ReadLimits;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.Pseudonymizer;
@@ -60,7 +62,7 @@ class SurveyWaveTest {
     Files.writeString(in.resolve("b.csv"), String.join("\n", HEADER, leaver(CFA_B, "Bernard", "Noé", "12/12/2002")),
         StandardCharsets.UTF_8);
     IngestLeaversJob.run(spark, lake.root(), COHORT, List.of(in.toString()), new Pseudonymizer("a-test-key-of-sixteen-chars"),
-        IngestLeaversJob.DEFAULT_MAX_BYTES, null);
+        ReadLimits.DEFAULT, null);
   }
 
   @Test
@@ -101,6 +103,35 @@ class SurveyWaveTest {
 
   @Test
   @Order(4)
+  void hostileExportsAreRefusedWholeOrEveryRowIsAccounted() throws Exception {
+    Path open = Files.writeString(dir.resolve("guillemet.csv"), "ID_SEINE;STATUT;SITUATION\n"
+        + idByName.get("Martin") + ";\"Complet;1\n" + idByName.get("Durand") + ";Complet;1\n", StandardCharsets.UTF_8);
+    long before = lake.version(Table.RESPONSES);
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> IngestResponsesJob.run(spark, lake.root(), COHORT, 1, open.toString(), null));
+    assertTrue(refused.getMessage().contains("jamais refermé"), refused.getMessage());
+    assertEquals(before, lake.version(Table.RESPONSES), "nothing loaded from a malformed export");
+
+    // old Mac line ends, UTF-16, formula-like text, an answer far too long, a row with text only outside the columns
+    String text = "\uFEFFID_SEINE;STATUT;SITUATION;CONTRAT;DATE_REPONSE;AUTRE\r"
+        + idByName.get("Martin") + ";Complet;1;1;03/02/2023;\r"
+        + idByName.get("Durand") + ";=HYPERLINK(\"http://x\");1;;;\r"
+        + idByName.get("Petit") + ";Complet;" + "9".repeat(30_000) + ";;;\r"
+        + ";;;;;remarque\r";
+    Path hostile = Files.write(dir.resolve("hostile.csv"), text.getBytes(StandardCharsets.UTF_16LE));
+    IngestResponsesJob.Result r = IngestResponsesJob.run(spark, lake.root(), COHORT, 1, hostile.toString(), null);
+    assertEquals(4, r.rowsRead(), "every row, the remark's included");
+    assertEquals(3, r.rowsKept());
+    assertEquals(1, r.rowsRejected());
+    assertEquals(2, r.valuesRejected(), "the formula-like status and the over-long situation");
+    List<String> messages = lake.read(Table.RESPONSE_REJECTIONS).select("message")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertTrue(messages.contains("Identifiant ID_SEINE manquant : ligne ignorée."), messages.toString());
+    assertTrue(messages.stream().allMatch(m -> m.length() < 300), "a message never holds a whole answer");
+  }
+
+  @Test
+  @Order(5)
   void eachLoadReplacesTheSnapshotAndBadRowsAreReported() throws Exception {
     Path first = dir.resolve("export1.csv");
     Files.writeString(first, "ID_SEINE;STATUT;SITUATION;CONTRAT;DATE_REPONSE\n"
@@ -140,7 +171,7 @@ class SurveyWaveTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void closingV1GivesOneOutcomeRowPerPanelMemberAndTheV2PanelFollowsTheRule() throws Exception {
     CloseWaveJob.Result r = CloseWaveJob.run(spark, lake.root(), COHORT, 1, null, null, dir.resolve("out").toString());
     assertEquals(4, r.panel());
@@ -174,7 +205,7 @@ class SurveyWaveTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void publicationKeepsEachCfaToItsOwnAndCanBeRebuiltByTimeTravel() throws Exception {
     fr.oref.devenir.stats.IndicatorsJob.run(spark, lake.root(), COHORT, 1, 20, null);
     fr.oref.devenir.publish.PublishJob.Result r = fr.oref.devenir.publish.PublishJob.run(spark, lake.root(), COHORT, 1,
@@ -215,7 +246,7 @@ class SurveyWaveTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void closingV2CountsTheTransitionsFromV1() throws Exception {
     Path export = dir.resolve("export_v2.csv");
     Files.writeString(export, "ID_SEINE;STATUT;SITUATION;CONTRAT\n"
@@ -230,7 +261,7 @@ class SurveyWaveTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void everyTableWrittenMatchesItsContract() {
     int checked = 0;
     for (Table table : Table.values()) {

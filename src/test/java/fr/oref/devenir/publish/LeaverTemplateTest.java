@@ -7,6 +7,7 @@ import fr.oref.devenir.ingest.FileSummary;
 import fr.oref.devenir.ingest.LeaverColumn;
 import fr.oref.devenir.ingest.LeaverFileContract;
 import fr.oref.devenir.ingest.LeaverFileReader;
+import fr.oref.devenir.ingest.ReadLimits;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class LeaverTemplateTest {
       assertEquals(columns.size() + 1, description.getPhysicalNumberOfRows());
       assertEquals("Courriel ou portable", description.getRow(1 + headers.indexOf("Courriel")).getCell(3).getStringCellValue());
     }
-    FileSummary read = new LeaverFileReader(LeaverFileContract.get(), 1 << 20).read(file.toFile(), "modele.xlsx", r -> { });
+    FileSummary read = new LeaverFileReader(LeaverFileContract.get(), new ReadLimits(1 << 20, ReadLimits.DEFAULT.parseTime())).read(file.toFile(), "modele.xlsx", r -> { });
     assertEquals(FileSummary.OK, read.status(), "the empty template is a valid file");
     assertEquals(0, read.rowsRead());
     assertEquals(List.of(), read.missingColumns());
