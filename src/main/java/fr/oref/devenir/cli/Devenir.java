@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         IndicatorsCommand.class,
         PublishCommand.class,
         PurgeCommand.class,
+        RotateKeyCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class Devenir {

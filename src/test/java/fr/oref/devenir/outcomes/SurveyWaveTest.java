@@ -179,7 +179,7 @@ class SurveyWaveTest {
     fr.oref.devenir.stats.IndicatorsJob.run(spark, lake.root(), COHORT, 1, 20, null);
     Path out = dir.resolve("pub");
     fr.oref.devenir.publish.PublishJob.Result r = fr.oref.devenir.publish.PublishJob.run(spark, lake.root(), COHORT, 1,
-        out.toString(), 5);
+        out.toString(), 5, false);
     assertEquals(2, r.bundles());
     Map<String, List<String>> others = Map.of(CFA_A, List.of(CFA_B, "Bernard"), CFA_B,
         List.of(CFA_A, "Martin", "Durand", "Petit"));
