@@ -80,7 +80,8 @@ final class DemoCommand implements Callable<Integer> {
 
   private String[] spark(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(1, List.of("--lake", lake));
+    // a sample campaign: the built-in key is what makes the demo run with nothing to set up
+    all.addAll(1, List.of("--lake", lake, "--allow-demo-key"));
     if (master != null) {
       all.addAll(1, List.of("--master", master));
     }

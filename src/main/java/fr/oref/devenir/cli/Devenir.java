@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         IndicatorsCommand.class,
         PublishCommand.class,
         PurgeCommand.class,
+        RotateKeyCommand.class,
         DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class Devenir {

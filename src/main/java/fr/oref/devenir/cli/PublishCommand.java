@@ -25,10 +25,15 @@ final class PublishCommand implements Callable<Integer> {
       description = "Seuil du secret dans les dossiers restreints des CFA. Défaut : 5.")
   int restrictedThreshold = IndicatorsJob.RESTRICTED_THRESHOLD;
 
+  @Option(names = "--with-contacts",
+      description = "Joint les courriels et téléphones des répondants aux résultats de chaque CFA (absents par défaut).")
+  boolean withContacts;
+
   @Override
   public Integer call() throws Exception {
     SparkSession session = spark.session("publish");
-    PublishJob.Result r = PublishJob.run(session, spark.lake, target.cohort, target.wave, out, restrictedThreshold);
+    PublishJob.Result r = PublishJob.run(session, spark.lake, target.cohort, target.wave, out, restrictedThreshold,
+        withContacts);
     var w = spec.commandLine().getOut();
     KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
     w.printf("Publication C%d V%d (versions des tables : %s) :%n  chiffres clés (Excel, PDF, open data) : %s%n"

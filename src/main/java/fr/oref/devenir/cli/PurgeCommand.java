@@ -1,9 +1,10 @@
 package fr.oref.devenir.cli;
 
+import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.privacy.PurgeJob;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -25,14 +26,28 @@ final class PurgeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SparkSession session = spark.session("purge");
-    List<PurgeJob.Purged> purged = PurgeJob.run(session, spark.lake, asOf);
+    PurgeJob.Result r = PurgeJob.run(session, spark.lake, asOf);
     PrintWriter out = spec.commandLine().getOut();
-    if (purged.isEmpty()) {
+    if (r.tables().isEmpty() && r.files().isEmpty()) {
       out.printf("Aucune donnée nominative à purger au %s.%n", asOf);
     }
-    for (PurgeJob.Purged p : purged) {
-      out.printf("Cohorte %d : %d lignes supprimées de %s (conservation échue le %s).%n",
-          p.cohort(), p.rows(), p.table(), PurgeJob.retentionEnd(p.cohort()));
+    for (PurgeJob.Purged p : r.tables()) {
+      out.printf("Cohorte %d : %d %s supprimé(e)s de %s (conservation échue le %s).%n", p.cohort(), p.rows(),
+          p.table().equals(Table.NOMINATIVE_OUTPUTS.qualifiedName()) ? "fichiers" : "lignes", p.table(),
+          PurgeJob.retentionEnd(p.cohort()));
+    }
+    for (NominativeOutputs.Outcome f : r.files()) {
+      out.printf("Cohorte %d : %s %s%n", f.cohort(), switch (f.outcome()) {
+        case "deleted" -> "fichier supprimé :";
+        case "already_absent" -> "fichier déjà absent :";
+        default -> "FICHIER INACCESSIBLE, à supprimer à la main (" + f.outcome() + ") :";
+      }, f.path());
+    }
+    long unreachable = r.files().stream().filter(f -> f.outcome().startsWith("unreachable")).count();
+    if (unreachable > 0) {
+      spec.commandLine().getErr().printf("devenir purge : échec : %d fichier(s) nominatif(s) inaccessible(s), listés "
+          + "ci-dessus ; la prochaine purge les réessaiera.%n", unreachable);
+      return 1;
     }
     return 0;
   }

@@ -34,7 +34,11 @@ final class SampleCommand implements Callable<Integer> {
     if (cfas < 1 || leavers < cfas) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Il faut au moins un sortant par CFA.");
     }
-    SampleCampaign.Summary s = SampleCampaign.write(out, cohort, cfas, leavers, seed, Pseudonymizer.fromEnvironment(null));
+    Pseudonymizer key = Pseudonymizer.fromEnvironment(null);
+    if (key.isDemo()) {
+      spec.commandLine().getErr().println(Pseudonymizer.demoWarning());
+    }
+    SampleCampaign.Summary s = SampleCampaign.write(out, cohort, cfas, leavers, seed, key);
     spec.commandLine().getOut().printf("Campagne fictive C%d : %d fichiers sortants (%d sortants, %d défauts injectés) "
         + "dans %s ; exports d'enquête (%d défauts) dans %s ; manifeste : %s%n", cohort, s.files(), s.leavers(),
         s.leaverDefects(), s.leaversDir(), s.surveyDefects(), s.surveyDir(), out.resolve("manifest.csv"));

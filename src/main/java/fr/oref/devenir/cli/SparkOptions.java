@@ -1,7 +1,9 @@
 package fr.oref.devenir.cli;
 
+import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.LakeLock;
 import fr.oref.devenir.lake.SparkSessions;
+import fr.oref.devenir.privacy.KeyRegister;
 import fr.oref.devenir.privacy.Pseudonymizer;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -33,10 +35,19 @@ public final class SparkOptions implements AutoCloseable {
       description = "Attente maximale quand un autre job écrit le même lac. Défaut : ${DEFAULT-VALUE} s.")
   long lockTimeout;
 
+  @Option(names = "--allow-demo-key",
+      description = "Accepte la clé de pseudonymisation de démonstration (données fictives uniquement).")
+  boolean allowDemoKey;
+
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   private LakeLock lock;
 
+  /**
+   * The job's session, holding the lake's lock, once the pseudonymisation key is known to be the
+   * lake's: every command checks it, even one that does not derive keys, so a wrong key is caught at
+   * the first command of a run (and a new lake records its key's fingerprint under the lock).
+   */
   SparkSession session(String job) {
     SparkSession session = SparkSessions.create("devenir " + job, master, conf);
     try {
@@ -47,6 +58,11 @@ public final class SparkOptions implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrompu pendant l'attente du verrou du lac.", e);
+    }
+    Pseudonymizer key = pseudonymizer(session);
+    KeyRegister.check(new Lake(session, lake), key, allowDemoKey);
+    if (key.isDemo()) {
+      command.commandLine().getErr().println(Pseudonymizer.demoWarning());
     }
     return session;
   }

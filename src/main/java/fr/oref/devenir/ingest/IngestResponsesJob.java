@@ -6,6 +6,7 @@ import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.text.Csv;
 import fr.oref.devenir.text.Texts;
 import java.io.BufferedReader;
@@ -215,6 +216,7 @@ public final class IngestResponsesJob {
           nullToEmpty(c.getAs("mobile")), nullToEmpty(c.getAs("phone2")), nullToEmpty(c.getAs("email"))));
     }
     List<String> header = List.of("ID_SEINE", "NOM", "PRENOM", "TELEPHONE", "AUTRE_TELEPHONE", "COURRIEL");
+    List<String> written = new ArrayList<>();
     for (Map.Entry<String, List<List<String>>> e : byCfa.entrySet()) {
       e.getValue().sort(java.util.Comparator.comparing(r -> r.get(1)));
       String path = dir + "/relances_C" + cohort + "_V" + wave + "_" + e.getKey() + ".csv";
@@ -225,7 +227,9 @@ public final class IngestResponsesJob {
           Csv.writeRecord(out, r);
         }
       }
+      written.add(path);
     }
+    NominativeOutputs.record(lake, files, cohort, NominativeOutputs.CALL_LIST, written);
   }
 
   private static String nullToEmpty(Object o) {

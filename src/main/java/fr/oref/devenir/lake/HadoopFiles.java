@@ -17,12 +17,15 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
  * File access through Hadoop's FileSystem, so the same code reads a local folder, HDFS or an object
  * store. Serializable (the configuration travels as bytes) so executors can open files themselves.
  */
 public final class HadoopFiles implements Serializable {
+  private static final FsPermission OWNER_FILE = new FsPermission((short) 0600);
+  private static final FsPermission OWNER_DIR = new FsPermission((short) 0700);
   private final byte[] conf;
   private transient Configuration configuration;
 
@@ -63,11 +66,51 @@ public final class HadoopFiles implements Serializable {
     return (fs instanceof LocalFileSystem local ? local.getRaw() : fs).open(new Path(path));
   }
 
-  /** Files for people: no Hadoop checksum companions (.crc) beside them on a local disk. */
+  /**
+   * Files for people: no Hadoop checksum companions (.crc) beside them on a local disk, and readable
+   * by their owner only (many hold names and phones), folders created alike, whatever the umask.
+   */
   public OutputStream create(String path) throws IOException {
     FileSystem fs = fs(path);
     fs.setWriteChecksum(false);
-    return fs.create(new Path(path), true);
+    Path file = new Path(path);
+    mkdirs(fs, file.getParent());
+    return fs.create(file, OWNER_FILE, true, fs.getConf().getInt("io.file.buffer.size", 4096),
+        fs.getDefaultReplication(file), fs.getDefaultBlockSize(file), null);
+  }
+
+  /** Creates the missing folders of {@code dir}, each owner-only (mkdirs would apply the umask). */
+  private static void mkdirs(FileSystem fs, Path dir) throws IOException {
+    if (dir == null || fs.exists(dir)) {
+      return;
+    }
+    mkdirs(fs, dir.getParent());
+    fs.mkdirs(dir, OWNER_DIR);
+    fs.setPermission(dir, OWNER_DIR);
+  }
+
+  /** The path with its scheme and authority, as recorded in the lake so any later job can reach it. */
+  public String qualified(String path) throws IOException {
+    return fs(path).makeQualified(new Path(path)).toString();
+  }
+
+  /** Deletes a file; false when it was already gone. */
+  public boolean delete(String path) throws IOException {
+    return fs(path).delete(new Path(path), false);
+  }
+
+  /** SHA-256 of a file's bytes, in hex. */
+  public String sha256(String path) throws IOException {
+    try (InputStream in = open(path)) {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A UTF-8 text file (a web page), replaced if it exists. */

@@ -9,6 +9,9 @@ import org.apache.spark.sql.SparkSession;
  * spark-submit set, else an embedded local Spark — job code never names one.
  */
 public final class SparkSessions {
+  /** Hadoop's own umask, applied to every file and folder it creates (Delta's included). */
+  public static final String UMASK = "fs.permissions.umask-mode";
+
   private SparkSessions() {}
 
   public static SparkSession create(String appName, String master, Map<String, String> conf) {
@@ -16,7 +19,9 @@ public final class SparkSessions {
         .appName(appName)
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.sql.session.timeZone", "Europe/Paris");
+        .config("spark.sql.session.timeZone", "Europe/Paris")
+        // the lake and every file Devenir writes hold personal data: owner-only (600 / 700)
+        .config("spark.hadoop." + UMASK, "077");
     if (master != null) {
       builder.master(master);
     } else if (System.getProperty("spark.master") == null) {

@@ -12,6 +12,8 @@ public enum Table {
   LEAVER_EXCLUSIONS("silver", "leaver_exclusions"),
   INGEST_LOG("silver", "ingest_log"),
   PURGE_LOG("silver", "purge_log"),
+  NOMINATIVE_OUTPUTS("silver", "nominative_outputs"),
+  PSEUDONYMISATION_KEYS("silver", "pseudonymisation_keys"),
   PANEL("silver", "panel"),
   BRONZE_SURVEY_ROWS("bronze", "survey_rows"),
   RESPONSES("silver", "responses"),

@@ -6,6 +6,7 @@ import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.reference.CertifInfo;
 import fr.oref.devenir.text.Csv;
 import java.io.OutputStreamWriter;
@@ -134,7 +135,10 @@ public final class CloseWaveJob {
           List.of("cohort", "situation_v1", "situation_v2"), "t.cohort = " + cohort);
     }
     String titlesFile = outDir + "/titres_a_coder_C" + cohort + "_V" + wave + ".csv";
-    writeTitlesToCode(new HadoopFiles(spark.sparkContext().hadoopConfiguration()), titlesFile, wave, toCode);
+    HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+    writeTitlesToCode(files, titlesFile, wave, toCode);
+    // free text answers beside each ID_SEINE: personal data, deleted with the cohort
+    NominativeOutputs.record(lake, files, cohort, NominativeOutputs.TITLES_TO_CODE, List.of(titlesFile));
     return new Result(members.size(), respondents, corrections.size(), overridden, coded, toCode.size(), titlesFile);
   }
 

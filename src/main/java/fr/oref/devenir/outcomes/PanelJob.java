@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.text.Csv;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -62,11 +63,13 @@ public final class PanelJob {
     Dataset<Row> contacts = lake.read(Table.CONTACTS).filter(col("cohort").equalTo(cohort))
         .drop("cohort", "uai_cfa");
     List<Row> rows = panel.join(contacts, "leaver_key").orderBy("uai_cfa", "leaver_id").collectAsList();
-    int files = write(new HadoopFiles(spark.sparkContext().hadoopConfiguration()), outDir, cohort, wave, rows);
-    return new Result(rows.size(), furtherStudy, refusals, files);
+    HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+    List<String> written = write(files, outDir, cohort, wave, rows);
+    NominativeOutputs.record(lake, files, cohort, NominativeOutputs.PANEL, written);
+    return new Result(rows.size(), furtherStudy, refusals, written.size());
   }
 
-  private static int write(HadoopFiles files, String outDir, int cohort, int wave, List<Row> rows) throws IOException {
+  private static List<String> write(HadoopFiles files, String outDir, int cohort, int wave, List<Row> rows) throws IOException {
     List<Map<String, String>> contract = Csv.readResource(CONTRACT);
     List<String> header = contract.stream().map(c -> c.get("column")).toList();
     Map<String, List<List<String>>> byCfa = new TreeMap<>();
@@ -77,11 +80,13 @@ public final class PanelJob {
       byCfa.computeIfAbsent(row.getAs("uai_cfa"), k -> new ArrayList<>()).add(record);
     }
     String base = "panel_C" + cohort + "_V" + wave;
-    writeCsv(files, outDir + "/" + base + ".csv", header, all);
+    List<String> written = new ArrayList<>(List.of(outDir + "/" + base + ".csv"));
+    writeCsv(files, written.get(0), header, all);
     for (Map.Entry<String, List<List<String>>> cfa : byCfa.entrySet()) {
-      writeCsv(files, outDir + "/cfa/" + base + "_" + cfa.getKey() + ".csv", header, cfa.getValue());
+      written.add(outDir + "/cfa/" + base + "_" + cfa.getKey() + ".csv");
+      writeCsv(files, written.get(written.size() - 1), header, cfa.getValue());
     }
-    return 1 + byCfa.size();
+    return written;
   }
 
   static String value(Row row, String field) {

@@ -23,27 +23,58 @@ public final class Pseudonymizer implements Serializable {
   static final String DEMO_KEY = "devenir-demo-key-NOT-FOR-PRODUCTION";
   private static final String ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+  private static final String FINGERPRINT_LABEL = "devenir|key-fingerprint|v1";
+
   private final byte[] key;
+  private final boolean demo;
 
   public Pseudonymizer(String key) {
-    if (key == null || key.length() < 16) {
-      throw new IllegalArgumentException("The pseudonymisation key must have at least 16 characters");
-    }
-    this.key = key.getBytes(StandardCharsets.UTF_8);
+    this(key, false);
   }
 
-  /** The key from the environment or the Spark conf; the built-in demo key (with a warning) otherwise. */
+  private Pseudonymizer(String key, boolean demo) {
+    if (key == null || key.length() < 16) {
+      throw new IllegalArgumentException("La clé de pseudonymisation doit compter au moins 16 caractères.");
+    }
+    this.key = key.getBytes(StandardCharsets.UTF_8);
+    this.demo = demo;
+  }
+
+  /** The key from the environment or the Spark conf; the built-in demo key otherwise (see {@link #isDemo}). */
   public static Pseudonymizer fromEnvironment(String confValue) {
     String key = System.getenv(KEY_ENV);
     if (key == null || key.isBlank()) {
       key = confValue;
     }
+    return key == null || key.isBlank() ? new Pseudonymizer(DEMO_KEY, true) : new Pseudonymizer(key);
+  }
+
+  /** The key of the environment variable named, for a deliberate rotation. */
+  public static Pseudonymizer fromVariable(String variable) {
+    String key = System.getenv(variable);
     if (key == null || key.isBlank()) {
-      System.err.println("ATTENTION : clé de pseudonymisation de démonstration utilisée ; définissez "
-          + KEY_ENV + " avant de traiter des données réelles.");
-      key = DEMO_KEY;
+      throw new IllegalArgumentException("La variable d'environnement " + variable + " est vide ou absente.");
     }
     return new Pseudonymizer(key);
+  }
+
+  /** The built-in key, whose secret is in the source code: fine for a sample, never for real people. */
+  public boolean isDemo() {
+    return demo || DEMO_KEY.equals(new String(key, StandardCharsets.UTF_8));
+  }
+
+  /** The French warning shown whenever the demo key is used. */
+  public static String demoWarning() {
+    return "ATTENTION : clé de pseudonymisation de démonstration utilisée ; définissez " + KEY_ENV
+        + " avant de traiter des données réelles.";
+  }
+
+  /**
+   * Identifies the key without revealing it: an HMAC of a fixed label under the key, so two runs can
+   * tell whether they use the same key, and nobody can get the key (or a leaver key) back from it.
+   */
+  public String fingerprint() {
+    return HexFormat.of().formatHex(hmac(FINGERPRINT_LABEL));
   }
 
   /** The leaver key, or null when the identity is incomplete (such a row is rejected anyway). */
@@ -53,6 +84,15 @@ public final class Pseudonymizer implements Serializable {
     }
     String identity = cohort + "|" + Texts.key(lastName) + "|" + Texts.key(firstName) + "|" + birthDate;
     return HexFormat.of().formatHex(hmac("leaver|" + identity));
+  }
+
+  /**
+   * A new key for a leaver whose names are gone (purged cohort), at a key rotation: derived from the
+   * old key under the new secret, so the cohort's tables still join and the old secret no longer
+   * computes it.
+   */
+  public String rekeyed(String oldLeaverKey) {
+    return HexFormat.of().formatHex(hmac("rekey|" + oldLeaverKey));
   }
 
   /**

@@ -2,6 +2,7 @@ package fr.oref.devenir.privacy;
 
 import static org.apache.spark.sql.functions.col;
 
+import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
 import java.sql.Date;
@@ -20,6 +21,8 @@ import org.apache.spark.sql.SparkSession;
  * years after its V2 closure). DELETE alone only hides rows (older files and history still hold
  * them), so each table is then rewritten without them (REORG … PURGE) and the old files vacuumed
  * with no retention: afterwards no version of the table, not even through time travel, holds them.
+ * The files Devenir wrote outside the lake with personal data (registered in
+ * {@code silver.nominative_outputs}) are deleted with them.
  */
 public final class PurgeJob {
   public static final int RETENTION_YEARS = 3;
@@ -28,23 +31,29 @@ public final class PurgeJob {
 
   public record Purged(int cohort, String table, long rows) {}
 
+  /** Rows deleted per table and cohort, and what became of each registered output file. */
+  public record Result(List<Purged> tables, List<NominativeOutputs.Outcome> files) {}
+
   /** V2 closes on 31 October N+1 (end of collection, SPEC §1); retention ends three years later. */
   public static LocalDate retentionEnd(int cohort) {
     return LocalDate.of(cohort + 1, 10, 31).plusYears(RETENTION_YEARS);
   }
 
-  public static List<Purged> run(SparkSession spark, String lakeRoot, LocalDate asOf) {
+  public static Result run(SparkSession spark, String lakeRoot, LocalDate asOf) {
     Lake lake = new Lake(spark, lakeRoot);
     List<Purged> purged = new ArrayList<>();
+    List<NominativeOutputs.Outcome> files = NominativeOutputs.purge(lake,
+        new HadoopFiles(spark.sparkContext().hadoopConfiguration()), expiredOutputCohorts(lake, asOf));
     // vacuuming with no retention is exactly what a purge is for; the check protects ordinary jobs
-    spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
+    String check = "spark.databricks.delta.retentionDurationCheck.enabled";
+    String before = spark.conf().get(check, "true");
+    spark.conf().set(check, "false");
     try {
       for (Table table : Arrays.stream(Table.values()).filter(Table::nominative).toList()) {
         if (!lake.exists(table)) {
           continue;
         }
-        List<Integer> expired = lake.read(table).select("cohort").distinct().collectAsList().stream()
-            .map(r -> r.getInt(0)).filter(c -> retentionEnd(c).isBefore(asOf)).sorted().toList();
+        List<Integer> expired = expired(lake.read(table), asOf);
         for (int cohort : expired) {
           long rows = lake.read(table).filter(col("cohort").equalTo(cohort)).count();
           io.delta.tables.DeltaTable.forPath(spark, lake.path(table)).delete(col("cohort").equalTo(cohort));
@@ -56,10 +65,23 @@ public final class PurgeJob {
         }
       }
     } finally {
-      spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "true");
+      spark.conf().set(check, before);
     }
+    files.stream().filter(NominativeOutputs.Outcome::deleted)
+        .collect(java.util.stream.Collectors.groupingBy(NominativeOutputs.Outcome::cohort, java.util.TreeMap::new,
+            java.util.stream.Collectors.counting()))
+        .forEach((cohort, n) -> purged.add(new Purged(cohort, Table.NOMINATIVE_OUTPUTS.qualifiedName(), n)));
     audit(lake, asOf, purged);
-    return purged;
+    return new Result(purged, files);
+  }
+
+  private static List<Integer> expiredOutputCohorts(Lake lake, LocalDate asOf) {
+    return expired(lake.read(Table.NOMINATIVE_OUTPUTS).filter(col("purged_at").isNull()), asOf);
+  }
+
+  private static List<Integer> expired(org.apache.spark.sql.Dataset<Row> table, LocalDate asOf) {
+    return table.select("cohort").distinct().collectAsList().stream()
+        .map(r -> r.getInt(0)).filter(c -> retentionEnd(c).isBefore(asOf)).sorted().toList();
   }
 
   private static void audit(Lake lake, LocalDate asOf, List<Purged> purged) {

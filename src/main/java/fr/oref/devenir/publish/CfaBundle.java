@@ -121,7 +121,7 @@ public final class CfaBundle {
           }
         }
       }
-      wb.write(out);
+      Spreadsheets.write(wb, out);
     }
   }
 
@@ -142,7 +142,7 @@ public final class CfaBundle {
         }
       }
       s.createFreezePane(0, 1);
-      wb.write(out);
+      Spreadsheets.write(wb, out);
     }
   }
 }

@@ -50,7 +50,7 @@ public final class KeyFiguresWorkbook {
       }
       byDimension.forEach((dimension, of) -> dimensionSheet(wb, dimension, of, bold));
       notes(wb, bold);
-      wb.write(out);
+      Spreadsheets.write(wb, out);
     }
   }
 

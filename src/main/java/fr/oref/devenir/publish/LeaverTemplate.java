@@ -65,7 +65,7 @@ public final class LeaverTemplate {
       }
       data.createFreezePane(0, 1);
       describe(wb, columns, header);
-      wb.write(out);
+      Spreadsheets.write(wb, out);
     }
   }
 

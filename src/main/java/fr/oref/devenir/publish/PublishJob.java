@@ -6,6 +6,7 @@ import fr.oref.devenir.lake.AtomicFolder;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.stats.IndicatorCatalog;
 import fr.oref.devenir.text.Csv;
 import java.io.OutputStream;
@@ -42,8 +43,12 @@ public final class PublishJob {
   public record Result(int bundles, Map<String, Long> versions, String folder, String regionDir, String siteIndex,
       List<Row> region) {}
 
-  public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, String outDir, int restrictedThreshold)
-      throws Exception {
+  /**
+   * @param withContacts whether the CFAs' results carry their respondents' e-mails and phones (by
+   *     default they do not: a CFA needs names to read its results, not the means to call again)
+   */
+  public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, String outDir, int restrictedThreshold,
+      boolean withContacts) throws Exception {
     Lake lake = new Lake(spark, lakeRoot);
     Map<String, Long> versions = new LinkedHashMap<>();
     LINEAGE.forEach(t -> versions.put(t.qualifiedName(), lake.version(t)));
@@ -78,15 +83,20 @@ public final class PublishJob {
     }
 
     List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
-    Map<String, List<List<String>>> results = results(lake, versions, cohort, wave);
+    List<String> resultFields = withContacts ? RESULT_FIELDS : RESULT_FIELDS.stream().filter(f -> !CONTACT_FIELDS.contains(f))
+        .toList();
+    Map<String, List<List<String>>> results = results(lake, versions, cohort, wave, resultFields);
+    List<String> resultFiles = new ArrayList<>();
     for (String uai : cfas) {
       String dir = staging + "/cfa/" + uai;
       List<Row> own = CfaBundle.ownRows(indicators, uai, restrictedThreshold);
       try (OutputStream out = files.create(dir + "/indicateurs_" + uai + suffix + ".xlsx")) {
         CfaBundle.writeIndicators(out, uai, own, region, restrictedThreshold);
       }
-      try (OutputStream out = files.create(dir + "/resultats_" + uai + suffix + ".xlsx")) {
-        CfaBundle.writeResults(out, RESULT_HEADERS, results.getOrDefault(uai, List.of()));
+      resultFiles.add(dir + "/resultats_" + uai + suffix + ".xlsx");
+      try (OutputStream out = files.create(resultFiles.get(resultFiles.size() - 1))) {
+        CfaBundle.writeResults(out, resultFields.stream().map(f -> RESULT_HEADERS.get(RESULT_FIELDS.indexOf(f))).toList(),
+            results.getOrDefault(uai, List.of()));
       }
       List<Row> bundle = new ArrayList<>(own);
       bundle.addAll(region);
@@ -97,6 +107,10 @@ public final class PublishJob {
     writeManifest(files, staging + "/manifest" + suffix + ".json", cohort, wave, versions);
     publication.commit();
     String published = publication.target();
+    // registered once in place: a kill between the rename and this line leaves files that the rerun
+    // of publish (same folder, replaced whole) registers
+    NominativeOutputs.record(lake, files, cohort, NominativeOutputs.CFA_RESULTS,
+        resultFiles.stream().map(f -> published + f.substring(staging.length())).toList());
     return new Result(cfas.size(), versions, published, published + "/region",
         published + "/region/site" + suffix + "/index.html", region);
   }
@@ -130,9 +144,11 @@ public final class PublishJob {
   private static final List<String> RESULT_FIELDS = List.of("leaver_id", "last_name", "first_name", "birth_date",
       "email", "mobile", "cfd", "situation", "lasting_job", "same_employer", "related_job", "rome_code",
       "months_to_first_job", "satisfaction");
+  private static final List<String> CONTACT_FIELDS = List.of("email", "mobile");
 
   /** Each CFA's respondents with the identifying columns it sent us, by CFA. */
-  private static Map<String, List<List<String>>> results(Lake lake, Map<String, Long> versions, int cohort, int wave) {
+  private static Map<String, List<List<String>>> results(Lake lake, Map<String, Long> versions, int cohort, int wave,
+      List<String> fields) {
     var outcomes = lake.readVersion(Table.OUTCOMES, versions.get(Table.OUTCOMES.qualifiedName()))
         .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)).and(col("respondent")));
     var contacts = lake.readVersion(Table.CONTACTS, versions.get(Table.CONTACTS.qualifiedName()))
@@ -140,7 +156,7 @@ public final class PublishJob {
     Map<String, List<List<String>>> byCfa = new TreeMap<>();
     for (Row r : outcomes.join(contacts, "leaver_key").orderBy("uai_cfa", "last_name").collectAsList()) {
       List<String> values = new ArrayList<>();
-      for (String f : RESULT_FIELDS) {
+      for (String f : fields) {
         Object v = r.getAs(f);
         values.add(v == null ? "" : v instanceof Boolean b ? (b ? "oui" : "non") : v.toString());
       }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.max;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.privacy.NominativeOutputs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -54,14 +55,18 @@ public final class ValidationReports {
             r.getAs("sheet"), r.getAs("row_number"), null, "INFORMATION", r.getAs("detail"))));
     Map<String, List<org.apache.spark.sql.Row>> byCfa = new TreeMap<>();
     current.forEach(r -> byCfa.computeIfAbsent(r.getAs("file_cfa"), k -> new ArrayList<>()).add(r));
+    List<String> reports = new ArrayList<>();
     for (Map.Entry<String, List<org.apache.spark.sql.Row>> cfa : byCfa.entrySet()) {
-      try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = files.create(
-          dir + "/validation_C" + cohort + "_" + cfa.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".xlsx")) {
+      String path = dir + "/validation_C" + cohort + "_" + cfa.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".xlsx";
+      try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = files.create(path)) {
         synthesis(wb, cohort, cfa.getKey(), cfa.getValue());
         anomalySheet(wb, anomalies.getOrDefault(cfa.getKey(), List.of()));
-        wb.write(out);
+        Spreadsheets.write(wb, out);
       }
+      reports.add(path);
     }
+    // anomalies quote the values found (an INE, a phone, a birth date): deleted with the cohort
+    NominativeOutputs.record(lake, files, cohort, NominativeOutputs.VALIDATION_REPORT, reports);
     try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = files.create(dir + "/synthese_C" + cohort + ".xlsx")) {
       Sheet s = wb.createSheet("CFA");
       CellStyle bold = LeaverTemplate.bold(wb);
@@ -75,7 +80,7 @@ public final class ValidationReports {
         }
       }
       s.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, COUNT_HEADERS.length));
-      wb.write(out);
+      Spreadsheets.write(wb, out);
     }
     return byCfa.size();
   }

@@ -66,6 +66,10 @@ public final class Csv {
     return readMaps(in);
   }
 
+  /**
+   * Writes one record. Every Devenir output goes through here, so this is where formula-like text is
+   * neutralised ({@link FormulaText}): prefixed with a quote and the field quoted, as OWASP advises.
+   */
   public static void writeRecord(Writer out, List<String> values) throws IOException {
     for (int i = 0; i < values.size(); i++) {
       if (i > 0) {
@@ -79,6 +83,9 @@ public final class Csv {
   static String quote(String value) {
     if (value == null) {
       return "";
+    }
+    if (FormulaText.dangerous(value)) {
+      return '"' + FormulaText.neutralise(value).replace("\"", "\"\"") + '"';
     }
     boolean needs = value.indexOf(SEPARATOR) >= 0 || value.indexOf('"') >= 0
         || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;

@@ -35,7 +35,7 @@ class CampaignCliTest {
     assertEquals(2, devenir("ingest-leavers"));
     assertTrue(err.toString().contains("--cohort"), err.toString());
     assertEquals(2, devenir("no-such-command"));
-    assertEquals(1, devenir("panel", "--master", "local[2]", "--lake", dir.resolve("lake").toString(), "--cohort",
+    assertEquals(1, devenir("panel", "--master", "local[2]", "--allow-demo-key", "--lake", dir.resolve("lake").toString(), "--cohort",
         "2022", "--wave", "1", "--out", dir.resolve("p").toString()));
     assertTrue(err.toString().contains("lancez d'abord ingest-leavers"), err.toString());
     assertEquals(0, devenir("template", "--help"));
@@ -47,7 +47,7 @@ class CampaignCliTest {
     SharedSpark.session();
     assertEquals(0, devenir("sample", "--out", dir.resolve("s").toString(), "--cohort", "2022", "--cfas", "8",
         "--leavers", "600", "--seed", "3"));
-    assertEquals(1, devenir("ingest-leavers", "--master", "local[2]", "--lake", lake, "--cohort", "2022",
+    assertEquals(1, devenir("ingest-leavers", "--master", "local[2]", "--allow-demo-key", "--lake", lake, "--cohort", "2022",
         "--reports", dir.resolve("r").toString(), dir.resolve("s/leavers").toString()), err.toString());
     assertTrue(out.toString().contains("11 fichier(s) lu(s)"), out.toString());
     assertTrue(err.toString().contains("Fichier refusé : sortants_vide.xlsx — Le fichier est vide."), err.toString());

@@ -209,7 +209,7 @@ class SurveyWaveTest {
   void publicationKeepsEachCfaToItsOwnAndCanBeRebuiltByTimeTravel() throws Exception {
     fr.oref.devenir.stats.IndicatorsJob.run(spark, lake.root(), COHORT, 1, 20, null);
     fr.oref.devenir.publish.PublishJob.Result r = fr.oref.devenir.publish.PublishJob.run(spark, lake.root(), COHORT, 1,
-        dir.resolve("pub").toString(), 5);
+        dir.resolve("pub").toString(), 5, false);
     Path out = dir.resolve("pub/C2022_V1");
     assertEquals(2, r.bundles());
     Map<String, List<String>> others = Map.of(CFA_A, List.of(CFA_B, "Bernard"), CFA_B,

@@ -1,0 +1,115 @@
+package fr.oref.devenir.privacy;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+
+import fr.oref.devenir.lake.Lake;
+import fr.oref.devenir.lake.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * rotate-key: moves a lake to a new pseudonymisation key on purpose. Every leaver key and ID_SEINE is
+ * derived again under the new key, consistently in every table that holds one, so the next ingest
+ * (which derives them from the names) finds the same leavers. ID_SEINE is what the survey tool knows
+ * a leaver by, stable across waves (SPEC §3): a cohort whose survey is under way (a panel handed out,
+ * wave 2 not closed) refuses the rotation. A cohort whose names were purged gets keys derived from
+ * its old ones under the new key: still joinable across its tables, no longer computable with the
+ * old key.
+ */
+public final class KeyRotation {
+  /** Tables holding leaver_key (and maybe leaver_id): rewritten through the key map. */
+  static final List<Table> BY_KEY = List.of(Table.LEAVERS, Table.CONTACTS, Table.LEAVER_EXCLUSIONS, Table.PANEL,
+      Table.RESPONSES, Table.OUTCOMES);
+  /** Tables holding only leaver_id: rewritten through the ID map. */
+  static final List<Table> BY_ID = List.of(Table.CORRECTIONS, Table.TITLES_TO_CODE);
+  private static final StructType MAP = new StructType().add("cohort", DataTypes.IntegerType)
+      .add("old_key", DataTypes.StringType).add("old_id", DataTypes.StringType)
+      .add("new_key", DataTypes.StringType).add("new_id", DataTypes.StringType);
+
+  private KeyRotation() {}
+
+  /** @return the number of leavers re-keyed */
+  public static long run(SparkSession spark, String lakeRoot, Pseudonymizer current, Pseudonymizer next) {
+    Lake lake = new Lake(spark, lakeRoot);
+    if (next.isDemo()) {
+      throw new IllegalArgumentException("la nouvelle clé ne peut pas être la clé de démonstration.");
+    }
+    if (next.fingerprint().equals(current.fingerprint())) {
+      throw new IllegalArgumentException("la nouvelle clé est la clé actuelle : rien à changer.");
+    }
+    refuseOpenSurveys(lake);
+    Dataset<Row> map = spark.createDataFrame(keyMap(lake, current, next), MAP).cache();
+    for (Table table : BY_KEY) {
+      rewrite(lake, table, map, "leaver_key", "old_key");
+    }
+    for (Table table : BY_ID) {
+      rewrite(lake, table, map, "leaver_id", "old_id");
+    }
+    KeyRegister.record(lake, next, KeyRegister.ROTATION);
+    long leavers = map.count();
+    map.unpersist();
+    return leavers;
+  }
+
+  private static void refuseOpenSurveys(Lake lake) {
+    List<Integer> closed = lake.read(Table.WAVE_CLOSURES).filter(col("wave").equalTo(2)).select("cohort")
+        .collectAsList().stream().map(r -> r.getInt(0)).toList();
+    lake.read(Table.PANEL).select("cohort").distinct().collectAsList().stream().map(r -> r.getInt(0))
+        .filter(c -> !closed.contains(c)).findFirst().ifPresent(c -> {
+          throw new IllegalStateException("rotation refusée : l'enquête de la cohorte " + c + " est en cours (panel remis, "
+              + "vague 2 non clôturée) et l'ID_SEINE doit rester le même d'une vague à l'autre.");
+        });
+  }
+
+  /** Old key and ID to new ones, for every leaver key the lake holds. */
+  static List<Row> keyMap(Lake lake, Pseudonymizer current, Pseudonymizer next) {
+    Map<String, Row> contacts = new HashMap<>();
+    lake.read(Table.CONTACTS).collectAsList().forEach(c -> contacts.put(c.getInt(c.fieldIndex("cohort")) + "|"
+        + c.getAs("leaver_key"), c));
+    Dataset<Row> keys = null;
+    for (Table table : BY_KEY) {
+      Dataset<Row> k = lake.read(table).select("cohort", "leaver_key").where(col("leaver_key").isNotNull());
+      keys = keys == null ? k : keys.union(k);
+    }
+    List<Row> map = new ArrayList<>();
+    for (Row k : keys.distinct().collectAsList()) {
+      int cohort = k.getInt(0);
+      String old = k.getString(1);
+      Row c = contacts.get(cohort + "|" + old);
+      java.sql.Date birth = c == null ? null : c.getAs("birth_date");
+      String fresh = birth == null ? next.rekeyed(old)
+          : next.leaverKey(cohort, c.getAs("last_name"), c.getAs("first_name"), birth.toLocalDate());
+      map.add(RowFactory.create(cohort, old, current.surveyId(cohort, old), fresh, next.surveyId(cohort, fresh)));
+    }
+    return map;
+  }
+
+  /** The table with its keys (and IDs) mapped; a value the map does not know stays as it was. */
+  private static void rewrite(Lake lake, Table table, Dataset<Row> map, String column, String mapColumn) {
+    if (!lake.exists(table)) {
+      return;
+    }
+    Dataset<Row> current = lake.read(table);
+    Dataset<Row> m = map.withColumnRenamed("cohort", "m_cohort");
+    Dataset<Row> joined = current.join(m, current.col("cohort").equalTo(m.col("m_cohort"))
+        .and(current.col(column).equalTo(m.col(mapColumn))), "left");
+    List<String> names = Arrays.asList(current.columns());
+    org.apache.spark.sql.Column[] columns = names.stream().map(n -> switch (n) {
+      case "leaver_key" -> coalesce(col("new_key"), current.col(n)).as(n);
+      case "leaver_id" -> coalesce(col("new_id"), current.col(n)).as(n);
+      default -> current.col(n);
+    }).toArray(org.apache.spark.sql.Column[]::new);
+    Dataset<Row> rewritten = Lake.conform(joined.select(columns), table).localCheckpoint();
+    rewritten.write().format("delta").mode("overwrite").save(lake.path(table));
+  }
+}
