@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -16,8 +17,9 @@ import java.util.stream.Collectors;
  * method: a quick pass closes every equality with a single hidden term (the cheapest other term goes
  * too), then the LP audit finds the counts still recoverable to less than the protection width and
  * hides, for each, the cheapest published count sharing a relation with it; audit again, until none
- * is short. The cost of hiding a count is its value, halved when its cell already hides a count, so
- * that suppressions gather in cells already touched. Counts of {@code frozen} (already published,
+ * is short. The cost of hiding a count is its value (times the {@code cost} factor of its key, which
+ * keeps totals published), halved when its cell already hides a count, so that suppressions gather
+ * in cells already touched. Counts of {@code frozen} (already published,
  * another wave) keep their status.
  */
 public final class CountSecrecy {
@@ -35,17 +37,24 @@ public final class CountSecrecy {
 
   public static Outcome protect(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
       List<LinearAudit.Relation> relations, double width) {
+    return protect(values, primary, frozen, relations, width, k -> 1);
+  }
+
+  public static Outcome protect(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
+      List<LinearAudit.Relation> relations, double width, ToDoubleFunction<String> factor) {
+    Map<String, Double> cost = new HashMap<>();
+    values.forEach((k, v) -> cost.put(k, v * factor.applyAsDouble(k)));
     Map<String, String> hidden = new HashMap<>(primary);
     Map<String, List<LinearAudit.Relation>> byCount = new HashMap<>();
     relations.forEach(r -> r.terms().keySet().forEach(k -> byCount.computeIfAbsent(k, x -> new java.util.ArrayList<>())
         .add(r)));
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      closeSingletons(values, hidden, frozen, relations);
+      closeSingletons(cost, hidden, frozen, relations);
       LinearAudit.Report audit = LinearAudit.run(values, hidden.keySet(), relations, width);
       boolean added = false;
       for (LinearAudit.Interval shortOne : audit.tooNarrow()) {
         Optional<String> partner = cheapest(byCount.getOrDefault(shortOne.key(), List.of()).stream()
-            .flatMap(r -> r.terms().keySet().stream()).collect(Collectors.toSet()), values, hidden, frozen);
+            .flatMap(r -> r.terms().keySet().stream()).collect(Collectors.toSet()), cost, hidden, frozen);
         if (partner.isPresent()) {
           hidden.put(partner.get(), SECONDARY);
           added = true;
@@ -59,14 +68,14 @@ public final class CountSecrecy {
   }
 
   /** An equality with one hidden term gives it away: hide the cheapest published other term. */
-  private static void closeSingletons(Map<String, Double> values, Map<String, String> hidden, Set<String> frozen,
+  private static void closeSingletons(Map<String, Double> cost, Map<String, String> hidden, Set<String> frozen,
       List<LinearAudit.Relation> relations) {
     boolean changed = true;
     while (changed) {
       changed = false;
       for (LinearAudit.Relation r : relations) {
         if (r.equality() && r.terms().keySet().stream().filter(hidden::containsKey).count() == 1) {
-          Optional<String> partner = cheapest(r.terms().keySet(), values, hidden, frozen);
+          Optional<String> partner = cheapest(r.terms().keySet(), cost, hidden, frozen);
           if (partner.isPresent()) {
             hidden.put(partner.get(), SECONDARY);
             changed = true;
@@ -76,12 +85,12 @@ public final class CountSecrecy {
     }
   }
 
-  private static Optional<String> cheapest(Set<String> candidates, Map<String, Double> values,
+  private static Optional<String> cheapest(Set<String> candidates, Map<String, Double> cost,
       Map<String, String> hidden, Set<String> frozen) {
     Set<String> touchedCells = new HashSet<>();
     hidden.keySet().forEach(k -> touchedCells.add(cell(k)));
     return candidates.stream().filter(k -> !hidden.containsKey(k) && !frozen.contains(k))
-        .min(Comparator.<String>comparingDouble(k -> values.get(k) * (touchedCells.contains(cell(k)) ? 0.5 : 1))
+        .min(Comparator.<String>comparingDouble(k -> cost.get(k) * (touchedCells.contains(cell(k)) ? 0.5 : 1))
             .thenComparing(k -> k));
   }
 

@@ -6,21 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
 
 /**
  * What an attacker can learn of each hidden count from everything published: the smallest and
  * largest value it can take under every published linear relation (hidden counts ≥ 0, integrality
- * relaxed), by linear programming (commons-math3's simplex). The hidden counts split into
+ * relaxed), by linear programming (ojAlgo's simplex, sparse: commons-math3's dense tableau took
+ * minutes per LP on a small campaign's largest component). The hidden counts split into
  * components linked by relations with two hidden terms or more; each component is one LP. The true
  * table is a feasible point, and so is every optimum found: a count whose feasible values already
  * seen span the required width needs no LP of its own, which leaves few to solve.
@@ -114,45 +110,55 @@ public final class LinearAudit {
     return r;
   }
 
-  /** One component's LP: its hidden counts as variables, published counts moved to the constant side. */
+  /** One component's LP: its hidden counts as variables (≥ 0), published counts moved to the constant side. */
   private static final class Program {
-    private final int size;
-    private final List<LinearConstraint> constraints = new ArrayList<>();
+    private final ExpressionsBasedModel model = new ExpressionsBasedModel();
+    private final List<Variable> variables = new ArrayList<>();
 
     Program(List<String> vars, List<Relation> relations, Map<String, Double> values) {
-      size = vars.size();
-      Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < size; i++) {
-        index.put(vars.get(i), i);
+      Map<String, Variable> index = new HashMap<>();
+      for (String v : vars) {
+        Variable x = model.addVariable().lower(0);
+        variables.add(x);
+        index.put(v, x);
       }
       for (Relation r : relations) {
-        double[] a = new double[size];
         double constant = 0;
+        Map<Variable, Double> terms = new HashMap<>();
         for (Map.Entry<String, Double> t : r.terms().entrySet()) {
-          Integer i = index.get(t.getKey());
-          if (i == null) {
+          Variable x = index.get(t.getKey());
+          if (x == null) {
             constant -= t.getValue() * values.get(t.getKey());
           } else {
-            a[i] += t.getValue();
+            terms.merge(x, t.getValue(), Double::sum);
           }
         }
-        constraints.add(new LinearConstraint(a, r.equality() ? Relationship.EQ : Relationship.LEQ, constant));
+        Expression e = model.addExpression();
+        terms.forEach(e::set);
+        if (r.equality()) {
+          e.level(constant);
+        } else {
+          e.upper(constant);
+        }
       }
     }
 
     double[] optimum(int variable, GoalType goal) {
-      double[] c = new double[size];
-      c[variable] = 1;
-      try {
-        return new SimplexSolver(1e-6, 10, 1e-9).optimize(new MaxIter(1_000_000),
-            new LinearObjectiveFunction(c, 0), new LinearConstraintSet(constraints), goal,
-            new NonNegativeConstraint(true)).getPoint();
-      } catch (UnboundedSolutionException e) {
+      variables.get(variable).weight(1);
+      Optimisation.Result result = goal == GoalType.MAXIMIZE ? model.maximise() : model.minimise();
+      variables.get(variable).weight(0);
+      if (result.getState() == Optimisation.State.UNBOUNDED) {
         return null;
-      } catch (NoFeasibleSolutionException e) {
-        throw new IllegalStateException("Audit du secret : les relations publiées sont incompatibles avec les"
-            + " comptages (relation fausse dans data-schemas ?).", e);
       }
+      if (!result.getState().isFeasible()) {
+        throw new IllegalStateException("Audit du secret : les relations publiées sont incompatibles avec les"
+            + " comptages (relation fausse dans data-schemas ?).");
+      }
+      double[] point = new double[variables.size()];
+      for (int i = 0; i < point.length; i++) {
+        point[i] = result.doubleValue(i);
+      }
+      return point;
     }
   }
 }

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  */
 public final class PublicSecrecy {
   public static final String NUMERATOR_PREFIX = "NUM_";
+  /** Hiding a regional count costs as much as hiding a hundred times that count elsewhere: the region is the headline. */
+  private static final double REGION_COST = 100;
 
   private PublicSecrecy() {}
 
@@ -64,7 +66,8 @@ public final class PublicSecrecy {
     all.putAll(other.values());
     double width = CountSecrecy.protectionWidth(threshold);
     while (true) {
-      CountSecrecy.Outcome outcome = CountSecrecy.protect(all, primary, other.values().keySet(), relations, width);
+      CountSecrecy.Outcome outcome = CountSecrecy.protect(all, primary, other.values().keySet(), relations, width,
+          k -> k.contains("|" + IndicatorCatalog.REGION + "=") ? REGION_COST : 1);
       Set<String> unseen = unseen(wave, cells, outcome.hidden());
       if (unseen.isEmpty()) {
         failIfShort(outcome.audit(), width);
