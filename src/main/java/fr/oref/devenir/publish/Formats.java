@@ -1,7 +1,6 @@
 package fr.oref.devenir.publish;
 
 import fr.oref.devenir.stats.IndicatorCatalog;
-import fr.oref.devenir.stats.PublicSecrecy;
 import fr.oref.devenir.stats.Rounding;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -31,13 +30,6 @@ public final class Formats {
 
   public static boolean isMonths(Row r) {
     return IndicatorCatalog.MEDIAN.equals(r.getAs("indicator"));
-  }
-
-  /** A suppressed row still shows its denominator when only its numerator is hidden. */
-  public static boolean denominatorShown(Row r) {
-    String reason = r.getAs("suppression_reason");
-    return !Boolean.TRUE.equals(r.getAs("suppressed")) || reason != null
-        && reason.startsWith(PublicSecrecy.NUMERATOR_PREFIX);
   }
 
   public static String value(Row r) {

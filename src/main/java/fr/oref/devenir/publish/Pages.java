@@ -87,7 +87,7 @@ public final class Pages {
         headline.add(new Line(new Link(i.description(), null), List.of(Formats.value(raw), Formats.interval(raw),
             weighted == null ? "" : Formats.value(weighted), weighted == null ? "" : Formats.interval(weighted),
             hidden ? Formats.SECRET : count(raw.getAs("numerator")),
-            Formats.denominatorShown(raw) ? count(raw.getAs("denominator")) : Formats.SECRET)));
+            hidden ? Formats.SECRET : count(raw.getAs("denominator")))));
       }
     }
     sections.add(new Section("chiffres-cles", "Chiffres clés de la région", null,
@@ -131,7 +131,7 @@ public final class Pages {
       }
       Row regionWeighted = get("weighted", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
       headline.add(new Line(new Link(i.description(), null), List.of(Formats.value(own), Formats.interval(own),
-          Formats.denominatorShown(own) ? count(own.getAs("denominator")) : Formats.SECRET,
+          Boolean.TRUE.equals(own.getAs("suppressed")) ? Formats.SECRET : count(own.getAs("denominator")),
           region == null ? "" : Formats.value(region), region == null ? "" : Formats.interval(region),
           regionWeighted == null ? "" : Formats.value(regionWeighted))));
       if (CHARTED.contains(i.name())) {

@@ -8,9 +8,6 @@ import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.stats.IndicatorCatalog;
-import fr.oref.devenir.stats.IndicatorsJob;
-import fr.oref.devenir.stats.LinearAudit;
-import fr.oref.devenir.stats.PublishedCounts;
 import fr.oref.devenir.text.Csv;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -37,17 +34,14 @@ public final class PublishJob {
   /** Tables whose versions the manifest records. */
   static final List<Table> LINEAGE = List.of(Table.INDICATORS, Table.OUTCOMES, Table.WEIGHTING, Table.PANEL,
       Table.RESPONSES, Table.LEAVERS, Table.CONTACTS);
-  static final List<String> BLANKED_WHEN_SUPPRESSED = List.of("numerator", "value", "ci_low", "ci_high",
+  static final List<String> BLANKED_WHEN_SUPPRESSED = List.of("numerator", "denominator", "value", "ci_low", "ci_high",
       "effective_n");
 
   private PublishJob() {}
 
-  /**
-   * {@code folder}: the wave's publication; {@code region}: the regional rows published, raw and
-   * weighted; {@code audit}: the secrecy audit passed.
-   */
+  /** {@code folder}: the wave's publication; {@code region}: the regional rows published, raw and weighted. */
   public record Result(int bundles, Map<String, Long> versions, String folder, String regionDir, String siteIndex,
-      List<Row> region, LinearAudit.Report audit) {}
+      List<Row> region) {}
 
   /**
    * @param withContacts whether the CFAs' results carry their respondents' e-mails and phones (by
@@ -63,7 +57,6 @@ public final class PublishJob {
       throw new IllegalStateException("Pas d'indicateurs pour la cohorte " + cohort + " vague " + wave
           + " : lancez d'abord « devenir indicators ».");
     }
-    LinearAudit.Report audit = PublishedCounts.audit(lake, cohort, wave, indicators, IndicatorsJob.PUBLIC_THRESHOLD);
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     String suffix = "_C" + cohort + "_V" + wave;
     AtomicFolder publication = AtomicFolder.begin(files, folder(outDir, cohort, wave));
@@ -119,7 +112,7 @@ public final class PublishJob {
     NominativeOutputs.record(lake, files, cohort, NominativeOutputs.CFA_RESULTS,
         resultFiles.stream().map(f -> published + f.substring(staging.length())).toList());
     return new Result(cfas.size(), versions, published, published + "/region",
-        published + "/region/site" + suffix + "/index.html", region, audit);
+        published + "/region/site" + suffix + "/index.html", region);
   }
 
   /** A wave's publication is one folder, replaced whole: {@code <out>/C<N>_V<W>}. */
@@ -172,7 +165,7 @@ public final class PublishJob {
     return byCfa;
   }
 
-  /** The public table: a suppressed figure keeps its reason and loses its numbers but a published denominator. */
+  /** The public table: a suppressed figure keeps its reason and loses its numbers. */
   static void writeOpenData(HadoopFiles files, String path, List<Row> indicators) throws Exception {
     List<String> header = Arrays.asList(Table.INDICATORS.schema().fieldNames());
     try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
@@ -182,9 +175,7 @@ public final class PublishJob {
         List<String> values = new ArrayList<>();
         for (String h : header) {
           Object v = r.getAs(h);
-          boolean blank = hidden && (BLANKED_WHEN_SUPPRESSED.contains(h)
-              || "denominator".equals(h) && !Formats.denominatorShown(r));
-          values.add(v == null || blank ? "" : v.toString());
+          values.add(v == null || (hidden && BLANKED_WHEN_SUPPRESSED.contains(h)) ? "" : v.toString());
         }
         Csv.writeRecord(out, values);
       }
