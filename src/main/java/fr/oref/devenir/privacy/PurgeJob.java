@@ -2,6 +2,7 @@ package fr.oref.devenir.privacy;
 
 import static org.apache.spark.sql.functions.col;
 
+import fr.oref.devenir.lake.CrashPoints;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
@@ -57,6 +58,7 @@ public final class PurgeJob {
         for (int cohort : expired) {
           long rows = lake.read(table).filter(col("cohort").equalTo(cohort)).count();
           io.delta.tables.DeltaTable.forPath(spark, lake.path(table)).delete(col("cohort").equalTo(cohort));
+          CrashPoints.reached("purge-deleted");
           purged.add(new Purged(cohort, table.qualifiedName(), rows));
         }
         if (!expired.isEmpty()) {

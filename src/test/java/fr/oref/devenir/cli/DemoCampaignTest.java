@@ -224,7 +224,8 @@ class DemoCampaignTest {
     Map<String, Set<String>> marks = marksOfEachCfa();
     assertEquals(6, marks.size());
     for (String uai : marks.keySet()) {
-      List<Path> bundle = Files.list(publication.resolve("cfa/" + uai)).toList();
+      List<Path> bundle = new java.util.ArrayList<>(Files.list(publication.resolve("cfa/" + uai)).toList());
+      bundle.addAll(Files.list(publication.resolve("../C2022_V1/cfa/" + uai)).toList());
       assertEquals(6, bundle.size(), "indicators, results and report of two waves: " + bundle);
       StringBuilder all = new StringBuilder();
       for (Path file : bundle) {
