@@ -154,7 +154,7 @@ public final class IndicatorsJob {
       for (String weighting : List.of(RAW, WEIGHTED)) {
         List<KaplanMeier.Observation> obs = d.stream().map(x -> new KaplanMeier.Observation(x.getInt(0), !x.getBoolean(1),
             weighting.equals(RAW) ? 1.0 : x.getDouble(2))).toList();
-        KaplanMeier km = new KaplanMeier(obs);
+        KaplanMeier km = weighting.equals(RAW) ? new KaplanMeier(obs) : KaplanMeier.weighted(obs);
         double sum = obs.stream().mapToDouble(KaplanMeier.Observation::weight).sum();
         double squares = obs.stream().mapToDouble(o -> o.weight() * o.weight()).sum();
         double events = obs.stream().filter(KaplanMeier.Observation::event).mapToDouble(KaplanMeier.Observation::weight).sum();
