@@ -56,7 +56,8 @@ public final class IndicatorsJob {
     List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.indicators();
     List<IndicatorCatalog.Dimension> dimensions = IndicatorCatalog.dimensions();
     Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
-    List<Row> cells = IndicatorCells.aggregate(outcomes, indicators, dimensions).collectAsList();
+    List<Row> cells = IndicatorCells.aggregate(Repeaters.withRepeaters(lake, outcomes, cohort, wave), indicators,
+        dimensions).collectAsList();
     List<Map<String, List<String>>> hierarchies = Hierarchies.of(outcomes, dimensions);
     t = lap(seconds, "aggregation", t);
 
@@ -102,6 +103,9 @@ public final class IndicatorsJob {
     byKey.forEach((key, cell) -> {
       Proportion raw = Proportion.raw(cell.getAs(IndicatorCells.column(indicator, "n")),
           cell.getAs(IndicatorCells.column(indicator, "d")));
+      if (!indicator.interval()) {
+        raw = raw.withoutInterval();
+      }
       Proportion weighted = indicator.weightedByResponse()
           ? Proportion.weighted(cell.getAs(IndicatorCells.column(indicator, "wn")),
               cell.getAs(IndicatorCells.column(indicator, "wd")), cell.getAs(IndicatorCells.column(indicator, "wsq")))
