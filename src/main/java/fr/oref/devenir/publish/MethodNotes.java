@@ -78,11 +78,16 @@ public final class MethodNotes {
     return notes;
   }
 
-  /** « level: 6+7 » as « niveau : 6 + 7 ». */
+  /**
+   * « level: 6+7 » as « niveau : 6 + 7 »; merged CFAs are only counted, since a CFA's restricted report
+   * prints this block and must not name another CFA.
+   */
   private static String readable(String merge) {
     int colon = merge.indexOf(':');
     String variable = colon < 0 ? "" : merge.substring(0, colon).trim();
-    return MARGINS.getOrDefault(variable, variable) + " : " + merge.substring(colon + 1).trim().replace("+", " + ");
+    String values = merge.substring(colon + 1).trim();
+    return MARGINS.getOrDefault(variable, variable) + " : " + (variable.equals("uai_cfa")
+        ? values.split("\\+").length + " CFA regroupés" : values.replace("+", " + "));
   }
 
   private static String ratio(double r) {

@@ -7,6 +7,7 @@ import fr.oref.devenir.clean.LeaverCohort;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -30,7 +31,7 @@ public final class Repeaters {
     }
     Dataset<Row> repeaters = lake.read(Table.LEAVER_EXCLUSIONS)
         .filter(col("cohort").equalTo(cohort).and(col("reason").equalTo(LeaverCohort.REPEATER)))
-        .select(CELL_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+        .select(CELL_COLUMNS.stream().map(Column::new).toArray(Column[]::new))
         .withColumn("cohort", lit(cohort))
         .withColumn("wave", lit(wave))
         .withColumn("respondent", lit(false))

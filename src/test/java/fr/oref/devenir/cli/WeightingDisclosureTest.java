@@ -1,6 +1,7 @@
 package fr.oref.devenir.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.oref.devenir.lake.Lake;
@@ -30,7 +31,8 @@ import picocli.CommandLine;
  */
 class WeightingDisclosureTest {
   private static final String NOT_CONVERGED = "le calage n'a pas convergé";
-  private static final String MERGED = "Catégories regroupées pour le calage (moins de 10 répondants) : CFA : X + Z.";
+  private static final String MERGED = "Catégories regroupées pour le calage (moins de 10 répondants) : CFA : 2 CFA "
+      + "regroupés.";
 
   private static List<Row> leavers(String cfa, int panel, int respondents) {
     List<Row> rows = new ArrayList<>();
@@ -83,6 +85,8 @@ class WeightingDisclosureTest {
       assertTrue(text.contains(NOT_CONVERGED), text);
       assertTrue(text.contains(MERGED), text);
     }
+    assertFalse(java.util.regex.Pattern.compile("(?<![\\p{L}\\d])[XZ](?![\\p{L}\\d])").matcher(restricted).find(),
+        "Y's report names no other CFA: " + restricted);
   }
 
   private static String[] concat(String first, String... rest) {
