@@ -23,8 +23,8 @@ import org.apache.spark.sql.Row;
  * is exploded into its (dimension, value) cells and a single group-by computes, per indicator,
  * n(numerator), n(denominator), Σw·y, Σw and Σw² — Spark's fixed cost per query makes one wide
  * aggregation far cheaper than one query per cell. Rows flagged {@code repeater} (see
- * {@link Repeaters}) count only in the indicators whose population includes them, with weight 1. The times to first job of the actives are
- * collected per cell for Kaplan–Meier.
+ * {@link Repeaters}) count only in the indicators whose population includes them, with weight 1.
+ * The times to first job of the actives are collected per cell for Kaplan–Meier.
  */
 public final class IndicatorCells {
   private IndicatorCells() {}
