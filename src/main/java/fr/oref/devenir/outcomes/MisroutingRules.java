@@ -18,15 +18,16 @@ import java.util.regex.Pattern;
  * Misrouting corrections (SPEC §5.2), from a rules file the statisticians edit
  * (data-schemas/misrouting-rules.csv by default). A rule sets {@code variable} to {@code new_value}
  * when every condition of {@code when} holds ({@code field=CODE}, joined by {@code &}, on the
- * answer's code names) and, if given, {@code pattern} (a regular expression) is found in the
- * situation's free text, lower-cased and without accents. Rules apply in file order, each once.
+ * answer's code names) and, if given, {@code pattern} (a regular expression) is found in the free
+ * text {@code text} names (SITUATION_AUTRE by default), lower-cased and without accents. Rules apply
+ * in file order, each once.
  */
 public final class MisroutingRules implements Serializable {
   public static final String DEFAULT = "data-schemas/misrouting-rules.csv";
 
   /** One rule of the file. */
-  public record Rule(String id, String variable, Map<String, String> conditions, Pattern pattern, String newValue)
-      implements Serializable {}
+  public record Rule(String id, String variable, Map<String, String> conditions, String text, Pattern pattern,
+      String newValue) implements Serializable {}
 
   private final List<Rule> rules;
 
@@ -41,7 +42,8 @@ public final class MisroutingRules implements Serializable {
         }
       }
       String pattern = r.getOrDefault("pattern", "");
-      parsed.add(new Rule(r.get("rule"), r.get("variable"), conditions,
+      String text = r.getOrDefault("text", "");
+      parsed.add(new Rule(r.get("rule"), r.get("variable"), conditions, text.isBlank() ? "situation_other" : text,
           pattern.isBlank() ? null : Pattern.compile(pattern), r.get("new_value")));
     }
     this.rules = List.copyOf(parsed);
@@ -89,7 +91,7 @@ public final class MisroutingRules implements Serializable {
     if (rule.pattern() == null) {
       return true;
     }
-    Object text = answer.get("situation_other");
+    Object text = answer.get(rule.text());
     return text != null && rule.pattern().matcher(Texts.fold(text.toString())).find();
   }
 }

@@ -22,6 +22,9 @@ public final class OutcomeRules {
   static final Map<String, Integer> SATISFACTION = Map.of("VERY_SATISFIED", 1, "RATHER_SATISFIED", 2,
       "RATHER_DISSATISFIED", 3, "NOT_AT_ALL_SATISFIED", 4);
   static final int JOB_WITHIN_MONTHS = 6;
+  static final String SELF_EMPLOYED = "SELF_EMPLOYED";
+  /** Set on the answer by the misrouting rules (work_study_contract) when an alternance is not an apprenticeship. */
+  static final String PROFESSIONALISATION = "PROFESSIONALISATION";
   private static final Map<Pattern, Integer> LEVELS = Map.of(
       Pattern.compile("\\b(cap|cap[a-z]*)\\b"), 3,
       Pattern.compile("\\b(bac|bac pro|bp|brevet professionnel|mention complementaire)\\b"), 4,
@@ -59,6 +62,10 @@ public final class OutcomeRules {
     o.put("employed", employed);
     o.put("neet", in(NEET, situation));
     o.put("lasting_job", employed && in(LASTING, a.get("contract")));
+    // InserJeunes counts employees only; an unanswered contract is not a declared self-employment
+    o.put("salaried", employed && !SELF_EMPLOYED.equals(a.get("contract")));
+    o.put("professionalisation_contract", "APPRENTICESHIP_STUDY".equals(situation)
+        && PROFESSIONALISATION.equals(a.get("work_study_contract")));
     o.put("same_employer", employed && "YES".equals(a.get("same_employer")));
     o.put("related_job", employed && in(RELATED, a.get("related_to_training")));
     o.put("related_answered", employed && a.get("related_to_training") != null);

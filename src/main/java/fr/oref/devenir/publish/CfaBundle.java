@@ -73,14 +73,15 @@ public final class CfaBundle {
       Sheet s = wb.createSheet("CFA et région");
       s.createRow(0).createCell(0).setCellValue("Résultats du CFA " + uai + " et de la région (diffusion restreinte)");
       s.getRow(0).getCell(0).setCellStyle(bold);
-      String[] headers = {"Indicateur", "CFA (brut)", "IC 95 %", "Effectif", "Région (brut)", "IC 95 %", "Région (redressé)"};
+      String[] headers = {"Indicateur", "CFA (brut)", "IC 95 %", "Dénominateur (brut)", "Région (brut)", "IC 95 %",
+          "Région (redressé)"};
       var h = s.createRow(2);
       for (int i = 0; i < headers.length; i++) {
         h.createCell(i).setCellValue(headers[i]);
         h.getCell(i).setCellStyle(bold);
       }
       int r = 3;
-      for (IndicatorCatalog.Indicator indicator : KeyFiguresWorkbook.indicatorsWithMedian()) {
+      for (IndicatorCatalog.Indicator indicator : IndicatorCatalog.published()) {
         Row cfa = KeyFiguresWorkbook.find(own, "raw", "cfa", indicator.name());
         Row reg = KeyFiguresWorkbook.find(region, "raw", IndicatorCatalog.REGION, indicator.name());
         Row regW = KeyFiguresWorkbook.find(region, "weighted", IndicatorCatalog.REGION, indicator.name());
@@ -91,8 +92,7 @@ public final class CfaBundle {
         row.createCell(0).setCellValue(indicator.description());
         row.createCell(1).setCellValue(Formats.value(cfa));
         row.createCell(2).setCellValue(Formats.interval(cfa));
-        row.createCell(3).setCellValue(Boolean.TRUE.equals(cfa.getAs("suppressed")) ? Formats.SECRET
-            : String.valueOf(cfa.<Double>getAs("denominator").longValue()));
+        row.createCell(3).setCellValue(Formats.count(cfa, "denominator"));
         row.createCell(4).setCellValue(reg == null ? "" : Formats.value(reg));
         row.createCell(5).setCellValue(reg == null ? "" : Formats.interval(reg));
         row.createCell(6).setCellValue(regW == null ? "" : Formats.value(regW));
@@ -103,7 +103,7 @@ public final class CfaBundle {
         Sheet d = wb.createSheet(dimension.equals("cfa*diploma") ? "Par diplôme" : "Par niveau");
         var head = d.createRow(0);
         head.createCell(0).setCellValue(dimension.equals("cfa*diploma") ? "Diplôme (CFD)" : "Niveau");
-        List<IndicatorCatalog.Indicator> indicators = KeyFiguresWorkbook.indicatorsWithMedian();
+        List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.published();
         for (int i = 0; i < indicators.size(); i++) {
           head.createCell(1 + i).setCellValue(indicators.get(i).label());
         }

@@ -5,7 +5,10 @@ import fr.oref.devenir.stats.Rounding;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
-/** How a figure of gold.indicators reads in French: « 72,4 % », « 3,0 mois », « s » when suppressed. */
+/**
+ * How a figure of gold.indicators reads in French: « 72,4 % », « 3 mois » (the median is a whole
+ * month of the Kaplan–Meier curve), « s » when suppressed.
+ */
 public final class Formats {
   public static final String SECRET = "s";
   public static final String LEGEND = "s : secret statistique (effectif inférieur au seuil de diffusion, ou secret induit "
@@ -14,7 +17,10 @@ public final class Formats {
   /** Method notes printed with every publication (workbook notes, PDF, web pages). */
   public static final List<String> METHOD_NOTES = List.of(
       "Méthodes : intervalles de confiance à 95 % de Wilson ; pour les taux redressés, effectif efficace de Kish ; "
-          + "délai d'accès au premier emploi estimé par Kaplan–Meier (censure à la date de référence).",
+          + "délai d'accès au premier emploi estimé par Kaplan–Meier (censure à la date de référence), intervalle de "
+          + "la médiane par la bande à 95 % de la courbe sur l'échelle logarithmique. Les taux comptés sur tous les "
+          + "sortants des fichiers (réponse, réussite au diplôme, rupture de contrat) n'ont pas d'intervalle : ils ne "
+          + "reposent pas sur un échantillon.",
       "Redressement : calage (raking) des répondants sur les effectifs du panel par CFA, niveau, sexe et diplôme obtenu.",
       "Secret statistique : valeur masquée si le dénominateur est inférieur à 20, avec secret induit.",
       "Arrondi : pourcentages à une décimale, arrondi au pair le plus proche.",
@@ -32,6 +38,14 @@ public final class Formats {
     return IndicatorCatalog.MEDIAN.equals(r.getAs("indicator"));
   }
 
+  /** A published count: none for the median (its numerator and denominator are not a rate's). */
+  public static String count(Row r, String column) {
+    if (isMonths(r)) {
+      return "";
+    }
+    return Boolean.TRUE.equals(r.getAs("suppressed")) ? SECRET : String.valueOf(Math.round(r.<Double>getAs(column)));
+  }
+
   public static String value(Row r) {
     if (Boolean.TRUE.equals(r.getAs("suppressed"))) {
       return SECRET;
@@ -39,8 +53,9 @@ public final class Formats {
     return number(r, r.<Double>getAs("value"));
   }
 
+  /** Empty when suppressed, not computable, or counted over every leaver (no sampling error, no interval). */
   public static String interval(Row r) {
-    if (Boolean.TRUE.equals(r.getAs("suppressed")) || r.getAs("value") == null) {
+    if (Boolean.TRUE.equals(r.getAs("suppressed")) || r.getAs("value") == null || r.getAs("ci_low") == null) {
       return "";
     }
     return "[" + number(r, r.<Double>getAs("ci_low")) + " – " + number(r, r.<Double>getAs("ci_high")) + "]";
@@ -50,7 +65,7 @@ public final class Formats {
     if (v == null) {
       return "n.c.";
     }
-    String text = isMonths(r) ? Rounding.oneDecimal(v) + " mois" : Rounding.percent(v) + " %";
+    String text = isMonths(r) ? Math.round(v) + " mois" : Rounding.percent(v) + " %";
     return text.replace('.', ',');
   }
 }

@@ -34,7 +34,8 @@ import org.apache.spark.sql.Row;
 public final class KeyFiguresWorkbook {
   private KeyFiguresWorkbook() {}
 
-  public static void write(OutputStream out, String title, List<Row> rows) throws IOException {
+  /** @param notes the definitions and methods block ({@link MethodNotes#of}) */
+  public static void write(OutputStream out, String title, List<Row> rows, List<String> notes) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       CellStyle bold = LeaverTemplate.bold(wb);
       front(wb, title, rows, bold);
@@ -49,7 +50,7 @@ public final class KeyFiguresWorkbook {
         }
       }
       byDimension.forEach((dimension, of) -> dimensionSheet(wb, dimension, of, bold));
-      notes(wb, bold);
+      notes(wb, notes, bold);
       Spreadsheets.write(wb, out);
     }
   }
@@ -58,14 +59,15 @@ public final class KeyFiguresWorkbook {
     XSSFSheet s = wb.createSheet("Chiffres clés");
     s.createRow(0).createCell(0).setCellValue(title);
     s.getRow(0).getCell(0).setCellStyle(bold);
-    String[] headers = {"Indicateur", "Brut", "IC 95 % brut", "Redressé", "IC 95 % redressé", "Numérateur", "Dénominateur"};
+    String[] headers = {"Indicateur", "Brut", "IC 95 % brut", "Redressé", "IC 95 % redressé", "Numérateur (brut)",
+        "Dénominateur (brut)"};
     var h = s.createRow(2);
     for (int i = 0; i < headers.length; i++) {
       h.createCell(i).setCellValue(headers[i]);
       h.getCell(i).setCellStyle(bold);
     }
     int r = 3;
-    for (IndicatorCatalog.Indicator indicator : indicatorsWithMedian()) {
+    for (IndicatorCatalog.Indicator indicator : IndicatorCatalog.published()) {
       Row raw = find(rows, "raw", IndicatorCatalog.REGION, indicator.name());
       Row weighted = find(rows, "weighted", IndicatorCatalog.REGION, indicator.name());
       if (raw == null) {
@@ -77,7 +79,7 @@ public final class KeyFiguresWorkbook {
       row.createCell(2).setCellValue(Formats.interval(raw));
       row.createCell(3).setCellValue(weighted == null ? "" : Formats.value(weighted));
       row.createCell(4).setCellValue(weighted == null ? "" : Formats.interval(weighted));
-      if (!Boolean.TRUE.equals(raw.getAs("suppressed"))) {
+      if (!Boolean.TRUE.equals(raw.getAs("suppressed")) && !Formats.isMonths(raw)) {
         row.createCell(5).setCellValue(raw.<Double>getAs("numerator"));
         row.createCell(6).setCellValue(raw.<Double>getAs("denominator"));
       }
@@ -123,9 +125,9 @@ public final class KeyFiguresWorkbook {
 
   private static void dimensionSheet(XSSFWorkbook wb, String dimension, List<Row> rows, CellStyle bold) {
     Sheet s = wb.createSheet(dimension.replace('*', 'x'));
-    List<IndicatorCatalog.Indicator> indicators = indicatorsWithMedian();
+    List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.published();
     var h = s.createRow(0);
-    h.createCell(0).setCellValue(dimension);
+    h.createCell(0).setCellValue(dimension + " (chiffres bruts)");
     for (int i = 0; i < indicators.size(); i++) {
       h.createCell(1 + i).setCellValue(indicators.get(i).label());
     }
@@ -143,35 +145,18 @@ public final class KeyFiguresWorkbook {
       }
     }
     s.createRow(r + 1).createCell(0).setCellValue(Formats.LEGEND);
+    s.createRow(r + 2).createCell(0).setCellValue(MethodNotes.columnBases(indicators));
     s.createFreezePane(1, 1);
   }
 
-  private static void notes(XSSFWorkbook wb, CellStyle bold) {
+  private static void notes(XSSFWorkbook wb, List<String> notes, CellStyle bold) {
     Sheet s = wb.createSheet("Notes");
-    int r = 0;
-    s.createRow(r++).createCell(0).setCellValue("Définitions");
+    s.createRow(0).createCell(0).setCellValue("Définitions et méthodes");
     s.getRow(0).getCell(0).setCellStyle(bold);
-    for (IndicatorCatalog.Indicator i : IndicatorCatalog.indicators()) {
-      var row = s.createRow(r++);
-      row.createCell(0).setCellValue(i.name());
-      row.createCell(1).setCellValue(i.description());
+    for (int r = 0; r < notes.size(); r++) {
+      s.createRow(r + 1).createCell(0).setCellValue(notes.get(r));
     }
-    var median = s.createRow(r++);
-    median.createCell(0).setCellValue(IndicatorCatalog.MEDIAN);
-    median.createCell(1).setCellValue("Durée médiane d'accès au premier emploi des actifs (Kaplan–Meier, censure à la date de référence)");
-    r++;
-    for (String line : Formats.METHOD_NOTES) {
-      s.createRow(r++).createCell(0).setCellValue(line);
-    }
-    s.setColumnWidth(0, 40 * 256);
-    s.setColumnWidth(1, 110 * 256);
-  }
-
-  static List<IndicatorCatalog.Indicator> indicatorsWithMedian() {
-    List<IndicatorCatalog.Indicator> all = new ArrayList<>(IndicatorCatalog.indicators());
-    all.add(new IndicatorCatalog.Indicator(IndicatorCatalog.MEDIAN, "", "", "respondents",
-        "Durée médiane d'accès au premier emploi (mois)", "Délai médian d'accès à l'emploi"));
-    return all;
+    s.setColumnWidth(0, 150 * 256);
   }
 
   static Row find(List<Row> rows, String weighting, String dimension, String indicator) {

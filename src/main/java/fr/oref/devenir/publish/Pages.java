@@ -33,6 +33,8 @@ public final class Pages {
   static final List<String> CHARTED = List.of("employment_rate", "further_study_rate", "neet_rate", "lasting_job_rate",
       "related_job_rate");
   private static final Template TEMPLATE = template();
+  private static final String COMPARABLE = "Les taux suivis de « (InserJeunes) » reprennent les définitions "
+      + "d'InserJeunes et sont publiés à côté des nôtres ; leur base est précisée dans « Définitions et méthodes ».";
 
   public record Link(String text, String href) {}
 
@@ -50,14 +52,21 @@ public final class Pages {
   private final Map<String, Row> byKey = new HashMap<>();
   private final DiplomaTypes diplomas = DiplomaTypes.load();
   private final String edition;
+  private final int wave;
+  private final List<String> weightingNotes;
 
-  /** @param rows the figures the pages may show (public ones, or a CFA's restricted ones plus the region's) */
-  public Pages(List<Row> rows, int cohort, int wave) {
+  /**
+   * @param rows the figures the pages may show (public ones, or a CFA's restricted ones plus the region's)
+   * @param weightingNotes what the wave's raking did that readers must know ({@link MethodNotes#weighting})
+   */
+  public Pages(List<Row> rows, int cohort, int wave, List<String> weightingNotes) {
     this.rows = rows;
+    this.wave = wave;
+    this.weightingNotes = weightingNotes;
     rows.forEach(r -> byKey.put(key(r.getAs("weighting"), r.getAs("dimension"), r.getAs("dimension_value"),
         r.getAs("indicator")), r));
     this.edition = "Sortants d'apprentissage de " + cohort + ", enquête à " + (wave == 1 ? "7" : "12")
-        + " mois (vague " + wave + ")";
+        + " mois (vague " + wave + ") — population : " + MethodNotes.population(wave);
   }
 
   private static String key(String weighting, String dimension, String value, String indicator) {
@@ -76,39 +85,37 @@ public final class Pages {
   /** The regional key figures; {@code links} adds the links of the web site to CFA and diploma pages. */
   public Page region(boolean links) {
     List<Section> sections = new ArrayList<>();
-    String[] headers = {"Indicateur", "Brut", "IC 95 % (brut)", "Redressé", "IC 95 % (redressé)", "Numérateur",
-        "Dénominateur"};
+    String[] headers = {"Indicateur", "Brut", "IC 95 % (brut)", "Redressé", "IC 95 % (redressé)", "Numérateur (brut)",
+        "Dénominateur (brut)"};
     List<Line> headline = new ArrayList<>();
-    for (IndicatorCatalog.Indicator i : KeyFiguresWorkbook.indicatorsWithMedian()) {
+    for (IndicatorCatalog.Indicator i : IndicatorCatalog.published()) {
       Row raw = get("raw", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
       Row weighted = get("weighted", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
       if (raw != null) {
-        boolean hidden = Boolean.TRUE.equals(raw.getAs("suppressed"));
         headline.add(new Line(new Link(i.description(), null), List.of(Formats.value(raw), Formats.interval(raw),
             weighted == null ? "" : Formats.value(weighted), weighted == null ? "" : Formats.interval(weighted),
-            hidden ? Formats.SECRET : count(raw.getAs("numerator")),
-            hidden ? Formats.SECRET : count(raw.getAs("denominator")))));
+            Formats.count(raw, "numerator"), Formats.count(raw, "denominator"))));
       }
     }
     sections.add(new Section("chiffres-cles", "Chiffres clés de la région", null,
         new Table("Indicateurs de la région, bruts et redressés, avec leur intervalle de confiance à 95 %",
-            List.of(headers), headline), List.of()));
+            List.of(headers), headline), List.of(COMPARABLE)));
     LinkedHashMap<String, Double> byLevel = new LinkedHashMap<>();
     values("level").forEach(level -> byLevel.put("Niveau " + level,
         percent(get("raw", "level", level, "employment_rate"))));
-    sections.add(new Section("par-niveau", "Par niveau de diplôme",
+    sections.add(breakdown("par-niveau", "Par niveau de diplôme",
         Charts.bars("Taux d'emploi par niveau de diplôme (brut, %)", "Taux d'emploi", byLevel),
         summary("Indicateurs par niveau de diplôme (RNCP 3 = CAP … 7 = master)", "Niveau", "level",
-            v -> new Link("Niveau " + v, null)), List.of()));
-    sections.add(new Section("par-diplome", "Par diplôme", null, summary("Indicateurs par diplôme (code formation "
+            v -> new Link("Niveau " + v, null))));
+    sections.add(breakdown("par-diplome", "Par diplôme", null, summary("Indicateurs par diplôme (code formation "
         + "diplôme)", "Diplôme", "diploma", v -> new Link(diplomaLabel(v), links ? "diplome/" + v + ".html"
-        : null)), List.of()));
-    sections.add(new Section("par-cfa", "Par CFA", null, summary("Indicateurs par CFA (UAI du CFA responsable)", "CFA",
-        "cfa", v -> new Link(v, links ? "cfa/" + v + ".html" : null)), List.of()));
-    sections.add(new Section("par-departement", "Par département", null, summary("Indicateurs par département du lieu "
-        + "de formation", "Département", "department", v -> new Link(v, null)), List.of()));
-    sections.add(new Section("par-sexe", "Par sexe", null, summary("Indicateurs par sexe", "Sexe", "sex",
-        v -> new Link(v, null)), List.of()));
+        : null))));
+    sections.add(breakdown("par-cfa", "Par CFA", null, summary("Indicateurs par CFA (UAI du CFA responsable)", "CFA",
+        "cfa", v -> new Link(v, links ? "cfa/" + v + ".html" : null))));
+    sections.add(breakdown("par-departement", "Par département", null, summary("Indicateurs par département du lieu "
+        + "de formation", "Département", "department", v -> new Link(v, null))));
+    sections.add(breakdown("par-sexe", "Par sexe", null, summary("Indicateurs par sexe", "Sexe", "sex",
+        v -> new Link(v, null))));
     sections.add(methods());
     return new Page("Devenir des apprentis en région — chiffres clés", edition, null, null, sections, Formats.LEGEND);
   }
@@ -123,7 +130,7 @@ public final class Pages {
     Map<String, Map<String, Double>> chart = new LinkedHashMap<>();
     chart.put(title, new LinkedHashMap<>());
     chart.put("Région", new LinkedHashMap<>());
-    for (IndicatorCatalog.Indicator i : KeyFiguresWorkbook.indicatorsWithMedian()) {
+    for (IndicatorCatalog.Indicator i : IndicatorCatalog.published()) {
       Row own = get("raw", dimension, value, i.name());
       Row region = get("raw", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
       if (own == null) {
@@ -131,7 +138,7 @@ public final class Pages {
       }
       Row regionWeighted = get("weighted", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
       headline.add(new Line(new Link(i.description(), null), List.of(Formats.value(own), Formats.interval(own),
-          Boolean.TRUE.equals(own.getAs("suppressed")) ? Formats.SECRET : count(own.getAs("denominator")),
+          Formats.count(own, "denominator"),
           region == null ? "" : Formats.value(region), region == null ? "" : Formats.interval(region),
           regionWeighted == null ? "" : Formats.value(regionWeighted))));
       if (CHARTED.contains(i.name())) {
@@ -141,39 +148,40 @@ public final class Pages {
     }
     sections.add(new Section("chiffres-cles", "Résultats", Charts.bars("Principaux taux (brut, %)", chart),
         new Table("Indicateurs, bruts, avec leur intervalle de confiance à 95 %, comparés à la région", List.of(
-            "Indicateur", title, "IC 95 %", "Effectif", "Région (brut)", "IC 95 %", "Région (redressé)"), headline),
-        List.of()));
+            "Indicateur", title + " (brut)", "IC 95 %", "Dénominateur (brut)", "Région (brut)", "IC 95 %",
+            "Région (redressé)"), headline), List.of(COMPARABLE)));
     if ("cfa".equals(dimension)) {
-      sections.add(new Section("par-diplome", "Par diplôme", null, summary("Indicateurs du CFA par diplôme", "Diplôme",
+      sections.add(breakdown("par-diplome", "Par diplôme", null, summary("Indicateurs du CFA par diplôme", "Diplôme",
           "cfa*diploma", v -> v.startsWith(value + "*") ? new Link(diplomaLabel(v.substring(value.length() + 1)),
-              null) : null), List.of()));
-      sections.add(new Section("par-niveau", "Par niveau", null, summary("Indicateurs du CFA par niveau", "Niveau",
+              null) : null)));
+      sections.add(breakdown("par-niveau", "Par niveau", null, summary("Indicateurs du CFA par niveau", "Niveau",
           "cfa*level", v -> v.startsWith(value + "*") ? new Link("Niveau " + v.substring(value.length() + 1),
-              null) : null), List.of()));
+              null) : null)));
     } else {
-      sections.add(new Section("par-cfa", "Par CFA", null, summary("Indicateurs du diplôme par CFA", "CFA",
+      sections.add(breakdown("par-cfa", "Par CFA", null, summary("Indicateurs du diplôme par CFA", "CFA",
           "cfa*diploma", v -> {
             String uai = v.substring(0, v.indexOf('*'));
             return v.endsWith("*" + value) ? new Link(uai, home == null ? null : "../cfa/" + uai + ".html") : null;
-          }), List.of()));
+          })));
     }
     sections.add(methods());
     return new Page(title, edition, restricted, home, sections, legend);
   }
 
   private Section methods() {
-    List<String> notes = new ArrayList<>();
-    KeyFiguresWorkbook.indicatorsWithMedian().forEach(i -> notes.add(i.label() + " : " + i.description() + "."));
-    notes.addAll(Formats.METHOD_NOTES);
-    return new Section("methodes", "Définitions et méthodes", null, null, notes);
+    return new Section("methodes", "Définitions et méthodes", null, null, MethodNotes.of(wave, weightingNotes));
+  }
+
+  /** A breakdown's section: its table of raw figures and the base of each column. */
+  private Section breakdown(String anchor, String heading, Charts.Chart chart, Table table) {
+    return new Section(anchor, heading, chart, table, List.of(MethodNotes.columnBases(
+        SUMMARY.stream().map(IndicatorCatalog::get).toList())));
   }
 
   /** One line per value of the dimension that {@code link} names (null skips it), raw figures. */
   private Table summary(String caption, String head, String dimension, Function<String, Link> link) {
     List<String> headers = new ArrayList<>(List.of(head));
-    Map<String, IndicatorCatalog.Indicator> catalog = new HashMap<>();
-    KeyFiguresWorkbook.indicatorsWithMedian().forEach(i -> catalog.put(i.name(), i));
-    SUMMARY.forEach(i -> headers.add(catalog.get(i).label()));
+    SUMMARY.forEach(i -> headers.add(IndicatorCatalog.get(i).label()));
     List<Line> lines = new ArrayList<>();
     for (String v : values(dimension)) {
       Link l = link.apply(v);
@@ -184,7 +192,7 @@ public final class Pages {
         }).toList()));
       }
     }
-    return new Table(caption, headers, lines);
+    return new Table(caption + ", bruts", headers, lines);
   }
 
   private List<String> values(String dimension) {
@@ -198,10 +206,6 @@ public final class Pages {
       return null;
     }
     return Rounding.percent(r.<Double>getAs("value")).doubleValue();
-  }
-
-  private static String count(Double v) {
-    return v == null ? "" : String.valueOf(Math.round(v));
   }
 
   public static String render(Page page) {

@@ -62,13 +62,16 @@ public final class PublishJob {
     AtomicFolder publication = AtomicFolder.begin(files, folder(outDir, cohort, wave));
     String staging = publication.staging();
     String regionDir = staging + "/region";
+    List<String> weighting = weightingNotes(lake, versions.get(Table.WEIGHTING.qualifiedName()), cohort, wave);
     try (OutputStream out = files.create(regionDir + "/chiffres_cles" + suffix + ".xlsx")) {
       KeyFiguresWorkbook.write(out, "Devenir des apprentis — cohorte " + cohort + ", vague " + wave
-          + " (" + (wave == 1 ? "7" : "12") + " mois après la sortie)", indicators);
+          + " (" + (wave == 1 ? "7" : "12") + " mois après la sortie) — population : " + MethodNotes.population(wave),
+          indicators, MethodNotes.of(wave, weighting));
     }
     writeOpenData(files, regionDir + "/indicateurs" + suffix + "_opendata.csv", indicators);
+    writeDefinitions(files, regionDir + "/indicateurs" + suffix + "_definitions.csv");
 
-    Pages pages = new Pages(indicators, cohort, wave);
+    Pages pages = new Pages(indicators, cohort, wave, weighting);
     write(files, regionDir + "/chiffres_cles" + suffix + ".pdf", pages.region(false));
     List<String> cfas = values(indicators, "cfa");
     String site = regionDir + "/site" + suffix;
@@ -100,7 +103,7 @@ public final class PublishJob {
       }
       List<Row> bundle = new ArrayList<>(own);
       bundle.addAll(region);
-      write(files, dir + "/rapport_" + uai + suffix + ".pdf", new Pages(bundle, cohort, wave).entity("CFA " + uai, "cfa",
+      write(files, dir + "/rapport_" + uai + suffix + ".pdf", new Pages(bundle, cohort, wave, weighting).entity("CFA " + uai, "cfa",
           uai, null, "Diffusion restreinte : réservé au CFA " + uai + ".",
           Formats.restrictedLegend(restrictedThreshold)));
     }
@@ -163,6 +166,26 @@ public final class PublishJob {
       byCfa.computeIfAbsent(r.getAs("uai_cfa"), k -> new ArrayList<>()).add(values);
     }
     return byCfa;
+  }
+
+  /** What the wave's raking did that readers must be told (nothing when it went as the methods say). */
+  private static List<String> weightingNotes(Lake lake, long version, int cohort, int wave) {
+    if (version < 0) {
+      return List.of();
+    }
+    return lake.readVersion(Table.WEIGHTING, version).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)))
+        .collectAsList().stream().findFirst().map(MethodNotes::weighting).orElse(List.of());
+  }
+
+  /** Beside the open data: what each indicator counts and over which base (data-schemas/indicators.csv). */
+  static void writeDefinitions(HadoopFiles files, String path) throws Exception {
+    try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
+      Csv.writeRecord(out, List.of("indicator", "label", "description", "base", "interval", "compares_with"));
+      for (IndicatorCatalog.Indicator i : IndicatorCatalog.published()) {
+        Csv.writeRecord(out, List.of(i.name(), i.label(), i.description(), i.base(), i.interval() ? "oui" : "non",
+            i.comparesWith() == null ? "" : i.comparesWith()));
+      }
+    }
   }
 
   /** The public table: a suppressed figure keeps its reason and loses its numbers. */

@@ -13,17 +13,31 @@ public final class IndicatorCatalog {
   public static final String REGION = "region";
   public static final String ALL = "ALL";
   public static final String MEDIAN = "median_months_to_first_job";
+  private static final List<Indicator> PUBLISHED = read();
 
   private IndicatorCatalog() {}
 
   /**
-   * A rate: {@code population} "panel" rates are not weighted (the panel is a census); {@code label}
-   * is the short French heading of published tables.
+   * A published figure. {@code population}: "panel" rates are not weighted (the panel is a census),
+   * "respondents" rates are, "respondents_and_repeaters" rates also count the cohort's repeaters
+   * (weight 1, known from the files) and "durations" is the Kaplan–Meier median. {@code interval} is
+   * false for figures computed over every leaver of the files, which have no sampling error;
+   * {@code base} says in French whom the denominator counts; {@code comparesWith} names Devenir's own
+   * indicator that an InserJeunes-comparable one stands beside; {@code label} is the short heading of
+   * published tables.
    */
-  public record Indicator(String name, String numerator, String denominator, String population, String description,
-      String label) implements Serializable {
+  public record Indicator(String name, String numerator, String denominator, String population, boolean interval,
+      String base, String comparesWith, String description, String label) implements Serializable {
     public boolean weightedByResponse() {
-      return "respondents".equals(population);
+      return population.startsWith("respondents");
+    }
+
+    public boolean includesRepeaters() {
+      return "respondents_and_repeaters".equals(population);
+    }
+
+    public boolean isMedian() {
+      return "durations".equals(population);
     }
   }
 
@@ -31,11 +45,30 @@ public final class IndicatorCatalog {
   public record Dimension(String name, List<String> columns, List<String> parents, String description)
       implements Serializable {}
 
+  /** The rates, computed from sums over gold.outcomes. */
   public static List<Indicator> indicators() {
+    return published().stream().filter(i -> !i.isMedian()).toList();
+  }
+
+  /** Every published figure in the order of the file (the rates and the median). */
+  public static List<Indicator> published() {
+    return PUBLISHED;
+  }
+
+  private static List<Indicator> read() {
     return Csv.readResource("data-schemas/indicators.csv").stream()
         .map(r -> new Indicator(r.get("indicator"), r.get("numerator"), r.get("denominator"), r.get("population"),
-            r.get("description"), r.get("label")))
+            "yes".equals(r.get("interval")), r.get("base"), blankToNull(r.get("compares_with")), r.get("description"),
+            r.get("label")))
         .toList();
+  }
+
+  public static Indicator get(String name) {
+    return published().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   public static List<Dimension> dimensions() {

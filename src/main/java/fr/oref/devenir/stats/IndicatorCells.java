@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -21,8 +22,9 @@ import org.apache.spark.sql.Row;
  * The sums every indicator needs, for every value of every dimension, in one pass: each outcome row
  * is exploded into its (dimension, value) cells and a single group-by computes, per indicator,
  * n(numerator), n(denominator), Σw·y, Σw and Σw² — Spark's fixed cost per query makes one wide
- * aggregation far cheaper than one query per cell. The times to first job of the actives are
- * collected per cell for Kaplan–Meier.
+ * aggregation far cheaper than one query per cell. Rows flagged {@code repeater} (see
+ * {@link Repeaters}) count only in the indicators whose population includes them, with weight 1.
+ * The times to first job of the actives are collected per cell for Kaplan–Meier.
  */
 public final class IndicatorCells {
   private IndicatorCells() {}
@@ -37,12 +39,13 @@ public final class IndicatorCells {
         .map(d -> struct(lit(d.name()).as("dimension"), valueOf(d).as("dimension_value")))
         .toArray(Column[]::new));
     Dataset<Row> exploded = outcomes
-        .withColumn("w", when(col("respondent"), col("weight")).otherwise(lit(0.0)))
+        .withColumn("w", when(col("respondent"), col("weight")).when(col("repeater"), lit(1.0)).otherwise(lit(0.0)))
         .withColumn("cell", explode(cells))
         .filter(col("cell.dimension_value").isNotNull());
     List<Column> sums = new ArrayList<>();
     for (IndicatorCatalog.Indicator indicator : indicators) {
-      Column denominator = expr(indicator.denominator());
+      Column denominator = expr(indicator.denominator())
+          .and(indicator.includesRepeaters() ? lit(true) : not(col("repeater")));
       Column numerator = expr(indicator.numerator()).and(denominator);
       Column w = indicator.weightedByResponse() ? col("w") : lit(1.0);
       sums.add(sum(when(numerator, 1L).otherwise(0L)).as(column(indicator, "n")));

@@ -56,7 +56,8 @@ public final class IndicatorsJob {
     List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.indicators();
     List<IndicatorCatalog.Dimension> dimensions = IndicatorCatalog.dimensions();
     Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
-    List<Row> cells = IndicatorCells.aggregate(outcomes, indicators, dimensions).collectAsList();
+    List<Row> cells = IndicatorCells.aggregate(Repeaters.withRepeaters(lake, outcomes, cohort, wave), indicators,
+        dimensions).collectAsList();
     List<Map<String, List<String>>> hierarchies = Hierarchies.of(outcomes, dimensions);
     t = lap(seconds, "aggregation", t);
 
@@ -102,6 +103,9 @@ public final class IndicatorsJob {
     byKey.forEach((key, cell) -> {
       Proportion raw = Proportion.raw(cell.getAs(IndicatorCells.column(indicator, "n")),
           cell.getAs(IndicatorCells.column(indicator, "d")));
+      if (!indicator.interval()) {
+        raw = raw.withoutInterval();
+      }
       Proportion weighted = indicator.weightedByResponse()
           ? Proportion.weighted(cell.getAs(IndicatorCells.column(indicator, "wn")),
               cell.getAs(IndicatorCells.column(indicator, "wd")), cell.getAs(IndicatorCells.column(indicator, "wsq")))
@@ -154,7 +158,7 @@ public final class IndicatorsJob {
       for (String weighting : List.of(RAW, WEIGHTED)) {
         List<KaplanMeier.Observation> obs = d.stream().map(x -> new KaplanMeier.Observation(x.getInt(0), !x.getBoolean(1),
             weighting.equals(RAW) ? 1.0 : x.getDouble(2))).toList();
-        KaplanMeier km = new KaplanMeier(obs);
+        KaplanMeier km = weighting.equals(RAW) ? new KaplanMeier(obs) : KaplanMeier.weighted(obs);
         double sum = obs.stream().mapToDouble(KaplanMeier.Observation::weight).sum();
         double squares = obs.stream().mapToDouble(o -> o.weight() * o.weight()).sum();
         double events = obs.stream().filter(KaplanMeier.Observation::event).mapToDouble(KaplanMeier.Observation::weight).sum();

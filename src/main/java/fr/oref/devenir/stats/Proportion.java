@@ -37,6 +37,11 @@ public record Proportion(double numerator, double denominator, Double value, Dou
     return new Proportion(weightedX, weightedN, p, ci[0], ci[1], nEff);
   }
 
+  /** The same figure without an interval: counted over every leaver of the files, it has no sampling error. */
+  public Proportion withoutInterval() {
+    return new Proportion(numerator, denominator, value, null, null, effectiveN);
+  }
+
   /** Wilson score interval for a proportion p observed on n (possibly fractional) observations. */
   static double[] wilson(double p, double n) {
     double z2 = Z * Z;

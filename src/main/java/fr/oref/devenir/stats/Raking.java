@@ -21,11 +21,14 @@ import java.util.TreeMap;
  * Diagnostics: iterations, convergence, largest gap, Kish design effect n·Σw²/(Σw)², weight range.
  */
 public final class Raking {
+  /** Default trimming bounds, as ratios to the mean weight. */
+  public static final double LOWER = 0.2;
+  public static final double UPPER = 5.0;
   private int minRespondents = 10;
   private double tolerance = 1e-9;
   private int maxIterations = 200;
-  private double lower = 0.2;
-  private double upper = 5.0;
+  private double lower = LOWER;
+  private double upper = UPPER;
 
   /** What the weighting did, to publish beside the weighted figures. */
   public record Diagnostics(int iterations, boolean converged, double largestGap, double designEffect, double minWeight,

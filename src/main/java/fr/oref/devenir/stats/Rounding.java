@@ -13,9 +13,4 @@ public final class Rounding {
   public static BigDecimal percent(double proportion) {
     return new BigDecimal(Double.toString(proportion)).movePointRight(2).setScale(1, RoundingMode.HALF_EVEN);
   }
-
-  /** Months (the median time to first job): one decimal, half to even. */
-  public static BigDecimal oneDecimal(double value) {
-    return new BigDecimal(Double.toString(value)).setScale(1, RoundingMode.HALF_EVEN);
-  }
 }

@@ -25,7 +25,30 @@ class CleaningRulesTest {
     Map<String, Object> a = answer("situation", "OTHER", "situation_other", "Je suis en Contrat Pro");
     List<Correction> c = rules.apply("X", 1, a);
     assertEquals("APPRENTICESHIP_STUDY", a.get("situation"));
-    assertEquals(List.of(new Correction("X", 1, "situation", "OTHER", "APPRENTICESHIP_STUDY", "other_text_apprenticeship")), c);
+    assertEquals(List.of(new Correction("X", 1, "work_study_contract", null, "PROFESSIONALISATION",
+        "other_text_professionalisation"),
+        new Correction("X", 1, "situation", "OTHER", "APPRENTICESHIP_STUDY", "other_text_apprenticeship")), c);
+  }
+
+  @Test
+  void professionalisationContractsAreToldFromApprenticeships() {
+    Map<String, Object> text = answer("situation", "APPRENTICESHIP_STUDY", "training_followed",
+        "BTS MCO en contrat de professionnalisation");
+    rules.apply("X", 1, text);
+    assertEquals("PROFESSIONALISATION", text.get("work_study_contract"), "the training's text says it");
+    Map<String, Object> trainee = answer("situation", "APPRENTICESHIP_STUDY", "training_status", "CONTINUING_TRAINEE");
+    rules.apply("X", 1, trainee);
+    assertEquals("PROFESSIONALISATION", trainee.get("work_study_contract"), "continuing-training status in alternance");
+    Map<String, Object> apprentice = answer("situation", "APPRENTICESHIP_STUDY", "training_status", "APPRENTICE",
+        "training_followed", "contrat pro");
+    rules.apply("X", 1, apprentice);
+    assertEquals("APPRENTICESHIP", apprentice.get("work_study_contract"), "the coded apprentice status wins over text");
+    Map<String, Object> plain = answer("situation", "APPRENTICESHIP_STUDY", "training_followed", "BTS MCO");
+    rules.apply("X", 1, plain);
+    assertEquals(null, plain.get("work_study_contract"), "nothing says which: counted as an apprenticeship");
+    Map<String, Object> study = answer("situation", "STUDY", "training_status", "CONTINUING_TRAINEE");
+    rules.apply("X", 1, study);
+    assertEquals(null, study.get("work_study_contract"), "continuing training outside alternance is study");
   }
 
   @Test

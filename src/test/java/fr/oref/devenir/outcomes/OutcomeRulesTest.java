@@ -54,6 +54,29 @@ class OutcomeRulesTest {
     assertEquals(lasting, derive(answer("situation", "EMPLOYMENT", "contract", contract), Set.of()).get("lasting_job"));
   }
 
+  @ParameterizedTest
+  @CsvSource({"CDI, true", "SELF_EMPLOYED, false", "OTHER, true", ", true"})
+  void salariedIsEmployedAndNotSelfEmployed(String contract, boolean salaried) {
+    Map<String, Object> a = answer("situation", "EMPLOYMENT");
+    if (contract != null) {
+      a.put("contract", contract);
+    }
+    assertEquals(salaried, derive(a, Set.of()).get("salaried"));
+    assertEquals(false, derive(answer("situation", "JOB_SEEKING", "contract", "CDI"), Set.of()).get("salaried"));
+  }
+
+  @Test
+  void professionalisationContractIsAnAlternanceTheRulesNamed() {
+    Map<String, Object> o = derive(answer("situation", "APPRENTICESHIP_STUDY", "work_study_contract",
+        "PROFESSIONALISATION"), Set.of());
+    assertEquals(true, o.get("professionalisation_contract"));
+    assertEquals(true, o.get("further_study"), "Devenir's own definition keeps it in further study");
+    assertEquals(false, derive(answer("situation", "APPRENTICESHIP_STUDY"), Set.of()).get("professionalisation_contract"));
+    assertEquals(false, derive(answer("situation", "STUDY", "work_study_contract", "PROFESSIONALISATION"), Set.of())
+        .get("professionalisation_contract"), "an override that made it study wins");
+    assertNull(derive(Map.of("status", "PENDING"), Set.of()).get("professionalisation_contract"));
+  }
+
   @Test
   void statusAtClosure() {
     assertEquals(false, derive(Map.of("status", "PENDING"), Set.of()).get("respondent"));
@@ -83,6 +106,10 @@ class OutcomeRulesTest {
     Map<String, Object> january = derive(answer("situation", "EMPLOYMENT", "first_job_month", LocalDate.of(2023, 1, 1)),
         Set.of());
     assertEquals(false, january.get("job_within_6_months"), "7 months is not within 6");
+    Map<String, Object> undated = derive(answer("situation", "JOB_SEEKING", "job_since_leaving", "YES"), Set.of());
+    assertNull(undated.get("months_to_first_job"), "a job since leaving without its date");
+    assertNull(undated.get("job_within_6_months"), "unknown, left out of the rate's denominator");
+    assertEquals(true, undated.get("active"));
   }
 
   @Test

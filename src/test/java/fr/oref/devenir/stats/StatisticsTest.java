@@ -60,10 +60,11 @@ class StatisticsTest {
     assertEquals(Optional.of(4), km.median());
     assertEquals(Optional.of(2), km.quantile(0.25));
     assertEquals(Optional.of(7), km.quantile(0.75));
-    // Greenwood at t=2: 1/(8·7) + 2/(7·5) = 0.0178571 + 0.0571429 = 0.075 → se = 0.625·√0.075 = 0.17116
-    assertEquals(0.17116, km.steps().get(1).standardError(), 1e-5);
-    assertEquals(Optional.of(2), km.medianLower(), "0.625 − 1.96·0.171 = 0.290 ≤ 0.5, while at t=0 0.875 − 0.229 > 0.5");
-    // t=7: Greenwood sum 0.075 + 1/(4·3) + 1/(2·1) = 0.6583, se = 0.234375·0.8114 = 0.190; 0.234 + 0.373 > 0.5
+    // Greenwood at t=2: 1/(8·7) + 2/(7·5) = 0.0178571 + 0.0571429 = 0.075 → se(log S) = √0.075 = 0.27386
+    assertEquals(0.27386, km.steps().get(1).logStandardError(), 1e-5);
+    assertEquals(Optional.of(2), km.medianLower(),
+        "0.625·exp(−1.96·0.274) = 0.365 ≤ 0.5, while at t=0 0.875·exp(−1.96·0.134) = 0.673 > 0.5");
+    // t=7: Greenwood sum 0.075 + 1/(4·3) + 1/(2·1) = 0.6583, σ = 0.8114; 0.234375·exp(1.96·0.8114) = 1.15 > 0.5
     assertTrue(km.medianUpper().isEmpty(), "the band's upper edge never reaches 0.5 within the follow-up");
   }
 
