@@ -9,6 +9,9 @@ JOBS_DIR = os.environ.get(
     "DEVENIR_JOBS_DIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "jobs"))
 JAR = os.environ.get("DEVENIR_JAR", "/opt/devenir/devenir.jar")
 MAIN_CLASS = "fr.oref.devenir.cli.Devenir"
+# The pseudonymisation key reaches the driver as an environment variable, never as a Spark property
+# (those show in the Spark UI and event logs). The Variable's name holds "secret" so Airflow masks it.
+KEY_ENV = {"DEVENIR_PSEUDONYMISATION_KEY": "{{ var.value.devenir_pseudonymisation_secret }}"}
 DELTA_CONF = {
     "spark.sql.extensions": "io.delta.sql.DeltaSparkSessionExtension",
     "spark.sql.catalog.spark_catalog": "org.apache.spark.sql.delta.catalog.DeltaCatalog",
@@ -44,6 +47,7 @@ def submit_kwargs(job, **placeholders):
         "java_class": MAIN_CLASS,
         "application_args": [definition["command"]] + args,
         "conf": conf,
+        "env_vars": dict(KEY_ENV),
         "name": "devenir-" + job,
     }
 

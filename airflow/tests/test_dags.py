@@ -62,6 +62,17 @@ def test_rendered_arguments_are_complete():
     assert kwargs["conf"]["spark.sql.extensions"] == "io.delta.sql.DeltaSparkSessionExtension"
 
 
+def test_every_job_gets_the_lakes_key_from_a_masked_variable_never_the_demo_key():
+    for name in os.listdir(devenir_jobs.JOBS_DIR):
+        if name.endswith(".properties"):
+            kwargs = devenir_jobs.submit_kwargs(name[:-len(".properties")], lake="l", cohort="c", wave="w", out="o",
+                                                reports="r", inputs="i", export="e", calls="c", as_of="a",
+                                                overrides="v", rules="u")
+            assert "secret" in kwargs["env_vars"]["DEVENIR_PSEUDONYMISATION_KEY"]
+            assert "--allow-demo-key" not in kwargs["application_args"]
+            assert not any("pseudonymisation" in k.lower() for k in kwargs["conf"])
+
+
 def test_a_missing_placeholder_is_an_error():
     with pytest.raises(ValueError):
         devenir_jobs.submit_kwargs("purge", lake="x")

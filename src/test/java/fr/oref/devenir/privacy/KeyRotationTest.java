@@ -51,6 +51,18 @@ class KeyRotationTest {
   }
 
   @Test
+  void rotateKeyReadsTheNewKeyFromTheVariableNamedAndSaysWhenItIsMissing(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Devenir.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    assertEquals(1, cli.execute("rotate-key", "--master", "local[2]", "--allow-demo-key", "--lake",
+        dir.resolve("lake").toString(), "--new-key-env", "DEVENIR_NO_SUCH_VARIABLE"));
+    assertTrue(err.toString().contains("DEVENIR_NO_SUCH_VARIABLE est vide ou absente"), err.toString());
+    assertEquals(1, err.toString().lines().filter(l -> !l.startsWith("ATTENTION")).count(), err.toString());
+  }
+
+  @Test
   void anotherKeyAndTheDemoKeyAreRefusedAndARotationReKeysConsistently(@TempDir Path dir) throws Exception {
     Path in = dir.resolve("in");
     HostileCampaign.writeLeavers(in);
