@@ -64,7 +64,7 @@ class LeaverFuzzTest {
     String lake = dir.resolve("lake").toString();
     StringWriter err = new StringWriter();
     int code = devenir(err, "ingest-leavers", "--master", "local[2]", "--lake", lake, "--cohort", "2022",
-        "--max-parse-seconds", "20", batch.toString());
+        "--max-parse-seconds", "20", "--reports", dir.resolve("reports").toString(), batch.toString());
     boolean anyRefused = outcomes.subList(0, 12).stream().anyMatch(o -> !o.summary().ok());
     assertEquals(anyRefused ? 1 : 0, code, err.toString());
     assertFalse(err.toString().contains("\tat "), err.toString());
@@ -88,7 +88,7 @@ class LeaverFuzzTest {
     List<String> before = dataContents(l);
     StringWriter err2 = new StringWriter();
     assertEquals(1, devenir(err2, "ingest-leavers", "--master", "local[2]", "--lake", lake, "--cohort", "2022",
-        "--max-parse-seconds", "20", refusedOnly.toString()));
+        "--max-parse-seconds", "20", "--reports", dir.resolve("reports").toString(), refusedOnly.toString()));
     List<String> refusals = err2.toString().lines().filter(line -> line.startsWith("Fichier refusé : ")).toList();
     assertEquals(6, refusals.size(), err2.toString());
     refusals.forEach(line -> assertFrenchReason(line.substring(line.indexOf(" — ") + 3)));
@@ -130,7 +130,8 @@ class LeaverFuzzTest {
   private static List<List<Object>> leavers() {
     List<List<Object>> rows = new ArrayList<>();
     rows.add(HEADER);
-    String[] names = {"Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent"};
+    String[] names = {"Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau",
+        "Laurent"};
     for (int i = 0; i < names.length; i++) {
       rows.add(leaver(Uai.of("0141300"), names[i], "Léa", String.format("%02d/03/2003", i + 1), "06123456" + (10 + i),
           "50022137", "Non", "Oui"));
