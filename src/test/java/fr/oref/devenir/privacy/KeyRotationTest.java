@@ -34,7 +34,7 @@ class KeyRotationTest {
   void ingest(Lake lake, Path in, Pseudonymizer key) throws Exception {
     KeyRegister.check(lake, key, false);
     IngestLeaversJob.run(spark, lake.root(), HostileCampaign.COHORT, List.of(in.toString()), key,
-        IngestLeaversJob.DEFAULT_MAX_BYTES, null);
+        fr.oref.devenir.ingest.ReadLimits.DEFAULT, null);
   }
 
   static Map<String, String> idsByKey(Lake lake) {
