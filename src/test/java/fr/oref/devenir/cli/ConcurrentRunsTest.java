@@ -55,7 +55,7 @@ class ConcurrentRunsTest {
   }
 
   private static String[] ingest(String lake, String reports, List<String> inputs) {
-    List<String> args = new ArrayList<>(List.of("ingest-leavers", "--master", "local[2]", "--lake", lake, "--cohort", "2022",
+    List<String> args = new ArrayList<>(List.of("ingest-leavers", "--master", "local[2]", "--allow-demo-key", "--lake", lake, "--cohort", "2022",
         "--reports", reports));
     args.addAll(inputs);
     return args.toArray(String[]::new);
@@ -97,7 +97,7 @@ class ConcurrentRunsTest {
   @Test
   void aJobWaitsForTheLakeThenGivesUpWithAFrenchMessageAndReleasesItWhenItFails() throws Exception {
     String lake = dir.resolve("busy").toString();
-    String[] panel = {"panel", "--master", "local[2]", "--lake", lake, "--cohort", "2022", "--wave", "1", "--out",
+    String[] panel = {"panel", "--master", "local[2]", "--allow-demo-key", "--lake", lake, "--cohort", "2022", "--wave", "1", "--out",
         dir.resolve("p").toString(), "--lock-timeout", "1"};
     try (LakeLock held = LakeLock.acquire(SharedSpark.session().sparkContext().hadoopConfiguration(), lake,
         "ingest-leavers", Duration.ZERO, m -> { })) {

@@ -137,7 +137,7 @@ class CrashSafetyTest {
   }
 
   private static List<String> arguments(Path world, String command, List<String> args) {
-    List<String> all = new ArrayList<>(List.of(command, "--master", "local[2]", "--lake", world.resolve("lake").toString()));
+    List<String> all = new ArrayList<>(List.of(command, "--master", "local[2]", "--allow-demo-key", "--lake", world.resolve("lake").toString()));
     all.addAll(args);
     return all;
   }

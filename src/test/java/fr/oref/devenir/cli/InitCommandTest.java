@@ -22,7 +22,7 @@ class InitCommandTest {
   void initCreatesEveryTableOfTheContractsOnceAndTheLakeMetadata(@TempDir Path dir) throws Exception {
     SharedSpark.session();
     String root = dir.resolve("lake").toString();
-    ConcurrentRunsTest.Run first = ConcurrentRunsTest.Run.of("init", "--master", "local[2]", "--lake", root);
+    ConcurrentRunsTest.Run first = ConcurrentRunsTest.Run.of("init", "--master", "local[2]", "--allow-demo-key", "--lake", root);
     assertEquals(0, first.code(), first.err());
     int tables = Table.values().length;
     assertTrue(first.out().contains(tables + " tables, dont " + tables + " créées"), first.out());
@@ -42,7 +42,7 @@ class InitCommandTest {
     }
     assertTrue(Files.readString(Path.of(root, LakeSetup.METADATA)).contains("layout=1"));
 
-    ConcurrentRunsTest.Run again = ConcurrentRunsTest.Run.of("init", "--master", "local[2]", "--lake", root);
+    ConcurrentRunsTest.Run again = ConcurrentRunsTest.Run.of("init", "--master", "local[2]", "--allow-demo-key", "--lake", root);
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains(tables + " tables, dont 0 créées."), again.out());
     assertEquals(0, lake.version(Table.LEAVERS), "nothing committed the second time");

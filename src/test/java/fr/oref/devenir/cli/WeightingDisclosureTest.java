@@ -67,7 +67,7 @@ class WeightingDisclosureTest {
     CommandLine cli = Devenir.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(out, true));
-    String[] target = {"--lake", lake.root(), "--cohort", "2022", "--wave", "1"};
+    String[] target = {"--allow-demo-key", "--lake", lake.root(), "--cohort", "2022", "--wave", "1"};
     assertEquals(0, cli.execute(concat("indicators", target)), out.toString());
     String printed = out.toString();
     assertTrue(printed.contains(NOT_CONVERGED), printed);

@@ -57,7 +57,7 @@ class IngestHostileBatchTest {
     String lake = dir.resolve("lake").toString();
     Path reports = dir.resolve("reports");
 
-    assertEquals(1, devenir("ingest-leavers", "--master", "local[2]", "--lake", lake, "--cohort", "2022",
+    assertEquals(1, devenir("ingest-leavers", "--master", "local[2]", "--allow-demo-key", "--lake", lake, "--cohort", "2022",
         "--reports", reports.toString(), in.toString()), err.toString());
     assertTrue(out.toString().contains("5 fichier(s) lu(s)"), out.toString());
     assertFalse(out.toString().contains("NON ÉQUILIBRÉ"), out.toString());
@@ -91,7 +91,7 @@ class IngestHostileBatchTest {
     Path next = Files.createDirectories(dir.resolve("next"));
     Workbooks.write(next.resolve("sortants_A.xlsx"), "Sortants", IngestLeaversJobTest.fileA(true));
     out.getBuffer().setLength(0);
-    assertEquals(0, devenir("ingest-leavers", "--master", "local[2]", "--lake", lake, "--cohort", "2022",
+    assertEquals(0, devenir("ingest-leavers", "--master", "local[2]", "--allow-demo-key", "--lake", lake, "--cohort", "2022",
         "--reports", reports.toString(), next.toString()), err.toString());
     assertTrue(out.toString().contains("1 fichier(s) lu(s), dont 1 nouveau(x)"), out.toString());
   }

@@ -63,7 +63,7 @@ class LeaverFuzzTest {
     }
     String lake = dir.resolve("lake").toString();
     StringWriter err = new StringWriter();
-    int code = devenir(err, "ingest-leavers", "--master", "local[2]", "--lake", lake, "--cohort", "2022",
+    int code = devenir(err, "ingest-leavers", "--master", "local[2]", "--allow-demo-key", "--lake", lake, "--cohort", "2022",
         "--max-parse-seconds", "20", "--reports", dir.resolve("reports").toString(), batch.toString());
     boolean anyRefused = outcomes.subList(0, 12).stream().anyMatch(o -> !o.summary().ok());
     assertEquals(anyRefused ? 1 : 0, code, err.toString());
@@ -87,7 +87,7 @@ class LeaverFuzzTest {
         .forEach(o -> copy(o.file(), refusedOnly));
     List<String> before = dataContents(l);
     StringWriter err2 = new StringWriter();
-    assertEquals(1, devenir(err2, "ingest-leavers", "--master", "local[2]", "--lake", lake, "--cohort", "2022",
+    assertEquals(1, devenir(err2, "ingest-leavers", "--master", "local[2]", "--allow-demo-key", "--lake", lake, "--cohort", "2022",
         "--max-parse-seconds", "20", "--reports", dir.resolve("reports").toString(), refusedOnly.toString()));
     List<String> refusals = err2.toString().lines().filter(line -> line.startsWith("Fichier refusé : ")).toList();
     assertEquals(6, refusals.size(), err2.toString());
