@@ -61,6 +61,9 @@ public final class LeaverCleaning {
       Dataset<Row> outcomes = outcomes(validated, kept, exclusions).localCheckpoint(true);
       Dataset<Row> changes = changesByCfa(lake.read(Table.LEAVERS).filter(inCohort), kept).localCheckpoint(true);
 
+      // the log first: it compares with silver.leavers as the previous submission left it, which a
+      // killed run may already have replaced; a rerun keeps this first entry (logged once per file)
+      logBatch(lake, files.filter(col("batch_id").equalTo(batchId)), outcomes, changes);
       String scope = "t.cohort = " + cohort;
       lake.sync(Table.LEAVERS, kept, List.of("cohort", "leaver_key"), scope);
       lake.sync(Table.CONTACTS, kept, List.of("cohort", "leaver_key"), scope);
@@ -68,7 +71,6 @@ public final class LeaverCleaning {
           List.of("cohort", "batch_id", "source_file", "sheet", "row_number"), scope);
       lake.sync(Table.REJECTIONS, LeaverCohort.issues(validated),
           List.of("cohort", "batch_id", "source_file", "sheet", "row_number", "field", "rule"), scope);
-      logBatch(lake, files.filter(col("batch_id").equalTo(batchId)), outcomes, changes);
       return totals(currentSubmissions(files), outcomes);
     } finally {
       validated.unpersist();

@@ -29,7 +29,7 @@ public final class AtomicFolder {
   public static AtomicFolder begin(HadoopFiles files, String target) throws IOException {
     Path t = new Path(target);
     FileSystem fs = files.fs(target);
-    fs.mkdirs(t.getParent());
+    HadoopFiles.mkdirs(fs, t.getParent());
     Path aside = null;
     for (FileStatus s : fs.listStatus(t.getParent(), p -> p.getName().startsWith(hidden(t, "")))) {
       if (s.getPath().getName().startsWith(hidden(t, "old-")) && !fs.exists(t)) {

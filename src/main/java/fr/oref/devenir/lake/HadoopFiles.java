@@ -80,7 +80,7 @@ public final class HadoopFiles implements Serializable {
   }
 
   /** Creates the missing folders of {@code dir}, each owner-only (mkdirs would apply the umask). */
-  private static void mkdirs(FileSystem fs, Path dir) throws IOException {
+  public static void mkdirs(FileSystem fs, Path dir) throws IOException {
     if (dir == null || fs.exists(dir)) {
       return;
     }

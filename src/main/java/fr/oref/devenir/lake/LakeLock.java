@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -149,9 +150,11 @@ public final class LakeLock implements AutoCloseable {
   private static OutputStream createNew(FileSystem fs, Path path) throws IOException {
     if (fs instanceof LocalFileSystem local) {
       java.nio.file.Path file = local.pathToFile(path).toPath();
-      Files.createDirectories(file.getParent());
-      return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      HadoopFiles.mkdirs(fs, path.getParent());
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      return Files.newOutputStream(file, StandardOpenOption.WRITE);
     }
+    HadoopFiles.mkdirs(fs, path.getParent());
     return fs.create(path, false);
   }
 

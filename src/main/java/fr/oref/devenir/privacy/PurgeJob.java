@@ -40,28 +40,40 @@ public final class PurgeJob {
     return LocalDate.of(cohort + 1, 10, 31).plusYears(RETENTION_YEARS);
   }
 
+  /**
+   * The deletions are logged before they are made (one log row per cohort and table, never twice), and
+   * a table whose last commit is an unfinished purge is rewritten and vacuumed again: a purge killed
+   * halfway is finished by its rerun, with the same log.
+   */
   public static Result run(SparkSession spark, String lakeRoot, LocalDate asOf) {
     Lake lake = new Lake(spark, lakeRoot);
+    List<Table> nominative = Arrays.stream(Table.values()).filter(Table::nominative).filter(lake::exists).toList();
     List<Purged> purged = new ArrayList<>();
+    for (Table table : nominative) {
+      for (int cohort : expired(lake.read(table), asOf)) {
+        purged.add(new Purged(cohort, table.qualifiedName(),
+            lake.read(table).filter(col("cohort").equalTo(cohort)).count()));
+      }
+    }
     List<NominativeOutputs.Outcome> files = NominativeOutputs.purge(lake,
         new HadoopFiles(spark.sparkContext().hadoopConfiguration()), expiredOutputCohorts(lake, asOf));
+    files.stream().filter(NominativeOutputs.Outcome::deleted)
+        .collect(java.util.stream.Collectors.groupingBy(NominativeOutputs.Outcome::cohort, java.util.TreeMap::new,
+            java.util.stream.Collectors.counting()))
+        .forEach((cohort, n) -> purged.add(new Purged(cohort, Table.NOMINATIVE_OUTPUTS.qualifiedName(), n)));
+    audit(lake, asOf, purged);
     // vacuuming with no retention is exactly what a purge is for; the check protects ordinary jobs
     String check = "spark.databricks.delta.retentionDurationCheck.enabled";
     String before = spark.conf().get(check, "true");
     spark.conf().set(check, "false");
     try {
-      for (Table table : Arrays.stream(Table.values()).filter(Table::nominative).toList()) {
-        if (!lake.exists(table)) {
-          continue;
-        }
-        List<Integer> expired = expired(lake.read(table), asOf);
-        for (int cohort : expired) {
-          long rows = lake.read(table).filter(col("cohort").equalTo(cohort)).count();
-          io.delta.tables.DeltaTable.forPath(spark, lake.path(table)).delete(col("cohort").equalTo(cohort));
+      for (Table table : nominative) {
+        List<Purged> mine = purged.stream().filter(p -> p.table().equals(table.qualifiedName())).toList();
+        for (Purged p : mine) {
+          io.delta.tables.DeltaTable.forPath(spark, lake.path(table)).delete(col("cohort").equalTo(p.cohort()));
           CrashPoints.reached("purge-deleted");
-          purged.add(new Purged(cohort, table.qualifiedName(), rows));
         }
-        if (!expired.isEmpty()) {
+        if (!mine.isEmpty() || unfinished(lake, table)) {
           spark.sql("REORG TABLE delta.`" + lake.path(table) + "` APPLY (PURGE)");
           io.delta.tables.DeltaTable.forPath(spark, lake.path(table)).vacuum(0);
         }
@@ -69,12 +81,17 @@ public final class PurgeJob {
     } finally {
       spark.conf().set(check, before);
     }
-    files.stream().filter(NominativeOutputs.Outcome::deleted)
-        .collect(java.util.stream.Collectors.groupingBy(NominativeOutputs.Outcome::cohort, java.util.TreeMap::new,
-            java.util.stream.Collectors.counting()))
-        .forEach((cohort, n) -> purged.add(new Purged(cohort, Table.NOMINATIVE_OUTPUTS.qualifiedName(), n)));
-    audit(lake, asOf, purged);
     return new Result(purged, files);
+  }
+
+  /**
+   * Only a purge DELETEs from a nominative table (jobs MERGE), so a last commit that is a DELETE, the
+   * REORG that follows it or a VACUUM that did not end is a purge killed before its files were gone.
+   */
+  private static boolean unfinished(Lake lake, Table table) {
+    String last = io.delta.tables.DeltaTable.forPath(lake.spark(), lake.path(table)).history(1)
+        .select("operation").first().getString(0);
+    return List.of("DELETE", "REORG", "OPTIMIZE", "VACUUM START").contains(last);
   }
 
   private static List<Integer> expiredOutputCohorts(Lake lake, LocalDate asOf) {
@@ -93,6 +110,7 @@ public final class PurgeJob {
     Timestamp now = Timestamp.from(Instant.now());
     List<Row> rows = purged.stream().map(p -> RowFactory.create(now, Date.valueOf(asOf), p.cohort(), p.table(),
         p.rows(), Date.valueOf(retentionEnd(p.cohort())))).toList();
-    lake.append(Table.PURGE_LOG, lake.spark().createDataFrame(rows, Table.PURGE_LOG.schema()));
+    lake.insertNew(Table.PURGE_LOG, lake.spark().createDataFrame(rows, Table.PURGE_LOG.schema()),
+        List.of("cohort", "table_name"));
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.testing.CliRun;
 import fr.oref.devenir.testing.SharedSpark;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line as people and Airflow use it, on a small synthetic campaign. */
 class CampaignCliTest {
@@ -24,10 +23,10 @@ class CampaignCliTest {
   private final StringWriter err = new StringWriter();
 
   private int devenir(String... args) {
-    CommandLine cli = Devenir.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    CliRun run = CliRun.of(args);
+    out.append(run.out());
+    err.append(run.err());
+    return run.code();
   }
 
   @Test

@@ -9,9 +9,8 @@ import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.LakeLock;
 import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.testing.LakeContent;
+import fr.oref.devenir.testing.CliRun;
 import fr.oref.devenir.testing.SharedSpark;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,30 +23,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Two jobs on one lake at once: one waits for the other, nothing is lost, doubled, or failed with an English error. */
 class ConcurrentRunsTest {
   @TempDir static Path dir;
   private static List<String> files;
 
-  /** A command run as people run it, with its own output. */
-  record Run(int code, String out, String err) {
-    static Run of(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      CommandLine cli = Devenir.commandLine();
-      cli.setOut(new PrintWriter(out, true));
-      cli.setErr(new PrintWriter(err, true));
-      int code = cli.execute(args);
-      return new Run(code, out.toString(), err.toString());
-    }
-  }
-
   @BeforeAll
   static void sample() throws Exception {
     SharedSpark.session();
-    assertEquals(0, Run.of("sample", "--out", dir.resolve("s").toString(), "--cohort", "2022", "--cfas", "3",
+    assertEquals(0, CliRun.of("sample", "--out", dir.resolve("s").toString(), "--cohort", "2022", "--cfas", "3",
         "--leavers", "200", "--seed", "5").code());
     try (Stream<Path> s = Files.list(dir.resolve("s/leavers"))) {
       files = s.map(Path::toString).filter(f -> f.contains("sortants_C2022_")).sorted().limit(2).toList();
@@ -65,22 +50,22 @@ class ConcurrentRunsTest {
   void twoIngestsOfDifferentCfasStartedTogetherOnANewLakeBothSucceedAndLoseNothing() throws Exception {
     String lake = dir.resolve("together").toString();
     CountDownLatch go = new CountDownLatch(1);
-    List<CompletableFuture<Run>> runs = files.stream().map(f -> CompletableFuture.supplyAsync(() -> {
+    List<CompletableFuture<CliRun>> runs = files.stream().map(f -> CompletableFuture.supplyAsync(() -> {
       try {
         go.await();
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
-      return Run.of(ingest(lake, dir.resolve("r-" + Path.of(f).getFileName()).toString(), List.of(f)));
+      return CliRun.of(ingest(lake, dir.resolve("r-" + Path.of(f).getFileName()).toString(), List.of(f)));
     })).toList();
     go.countDown();
-    for (CompletableFuture<Run> r : runs) {
+    for (CompletableFuture<CliRun> r : runs) {
       assertEquals(0, r.get().code(), r.get().out() + r.get().err());
       assertFalse(r.get().err().contains("Exception"), r.get().err());
     }
 
     String alone = dir.resolve("one-after-the-other").toString();
-    assertEquals(0, Run.of(ingest(alone, dir.resolve("r-alone").toString(), files)).code());
+    assertEquals(0, CliRun.of(ingest(alone, dir.resolve("r-alone").toString(), files)).code());
     Lake together = new Lake(SharedSpark.session(), lake);
     Lake sequential = new Lake(SharedSpark.session(), alone);
     assertEquals(2, together.read(Table.LEAVERS).select("file_cfa").distinct().count(), "both CFAs are in the cohort");
@@ -101,7 +86,7 @@ class ConcurrentRunsTest {
         dir.resolve("p").toString(), "--lock-timeout", "1"};
     try (LakeLock held = LakeLock.acquire(SharedSpark.session().sparkContext().hadoopConfiguration(), lake,
         "ingest-leavers", Duration.ZERO, m -> { })) {
-      Run waited = Run.of(panel);
+      CliRun waited = CliRun.of(panel);
       assertEquals(1, waited.code());
       List<String> lines = waited.err().lines().toList();
       assertEquals(2, lines.size(), waited.err());
@@ -110,7 +95,7 @@ class ConcurrentRunsTest {
       assertTrue(lines.get(1).startsWith("devenir panel : échec : Le lac " + lake + " est occupé par « ingest-leavers »"),
           lines.get(1));
     }
-    Run failed = Run.of(panel);
+    CliRun failed = CliRun.of(panel);
     assertEquals(1, failed.code());
     assertTrue(failed.err().contains("lancez d'abord ingest-leavers"), "the job itself ran: " + failed.err());
     assertFalse(Files.exists(Path.of(lake, LakeLock.RELATIVE_PATH)), "the lock is released when the job fails");

@@ -74,9 +74,10 @@ class WeightingDisclosureTest {
     assertTrue(printed.contains(MERGED), printed);
     assertTrue(printed.contains("Poids bornés"), printed);
 
-    Path published = dir.resolve("out");
-    assertEquals(0, cli.execute(concat("publish", concat("--out", concat(published.toString(), target)))),
+    Path outDir = dir.resolve("out");
+    assertEquals(0, cli.execute(concat("publish", concat("--out", concat(outDir.toString(), target)))),
         out.toString());
+    Path published = outDir.resolve("C2022_V1");
     String site = Files.readString(published.resolve("region/site_C2022_V1/index.html")).replace("&#39;", "'");
     String pdf = PublishedText.of(published.resolve("region/chiffres_cles_C2022_V1.pdf")).replaceAll("\\s+", " ");
     String workbook = PublishedText.of(published.resolve("region/chiffres_cles_C2022_V1.xlsx"));

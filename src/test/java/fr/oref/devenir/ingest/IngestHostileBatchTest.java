@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.oref.devenir.cli.Devenir;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.testing.CliRun;
 import fr.oref.devenir.testing.SharedSpark;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** A batch as an attacker would send it, through the command line: each bad file is its own problem only. */
 class IngestHostileBatchTest {
@@ -33,10 +31,10 @@ class IngestHostileBatchTest {
   private final StringWriter err = new StringWriter();
 
   private int devenir(String... args) {
-    CommandLine cli = Devenir.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    CliRun run = CliRun.of(args);
+    out.append(run.out());
+    err.append(run.err());
+    return run.code();
   }
 
   @Test

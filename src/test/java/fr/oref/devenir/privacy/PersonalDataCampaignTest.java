@@ -189,7 +189,7 @@ class PersonalDataCampaignTest {
   @Test
   @Order(4)
   void cfaResultsCarryNamesButNoContactsByDefault() throws Exception {
-    String results = PublishedText.of(out.resolve("publication/cfa/" + HostileCampaign.CFA_A + "/resultats_"
+    String results = PublishedText.of(out.resolve("publication/C2022_V1/cfa/" + HostileCampaign.CFA_A + "/resultats_"
         + HostileCampaign.CFA_A + "_C2022_V1.xlsx"));
     assertTrue(results.contains("Quesnoyard"), "names are what a CFA reads its results by");
     for (String contact : List.of("eulalie.quesnoyard@exemple.fr", "0611223344", "+33611223344", "COURRIEL", "TELEPHONE")) {
