@@ -92,12 +92,13 @@ class CrashSafetyTest {
     System.out.printf("reference campaign of %d steps: %.0f s%n", steps.size(), (System.nanoTime() - start) / 1e9);
 
     Random random = new Random(20221);
-    int n = 0;
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       for (String crash : step.crashes()) {
-        // each crash starts where an uninterrupted campaign stood: one job's defect cannot hide another's
-        Path world = copyTree(before.get(i), dir.resolve("crash-" + ++n));
+        // each crash starts where an uninterrupted campaign stood: one job's defect cannot hide another's;
+        // in the reference's own folder, since the lake records the absolute paths of the files written
+        deleteTree(reference);
+        Path world = copyTree(before.get(i), reference);
         String where = step.command() + " at " + crash;
         List<String> published = listing(publication(world));
         int code = RANDOM_KILL.equals(crash) ? killAfterRandomDelay(world, step, random) : crashAt(world, step, crash);
@@ -209,6 +210,14 @@ class CrashSafetyTest {
     }
     try (Stream<Path> files = Files.walk(folder)) {
       return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
     }
   }
 

@@ -23,8 +23,12 @@ import org.apache.spark.sql.types.StructField;
  * the commits, files or row order that led there.
  */
 public final class LakeContent {
-  /** Set by the clock of the run that wrote the row: two runs of the same data differ there only. */
-  public static final Set<String> RUN_TIMES = Set.of("ingested_at", "loaded_at", "closed_at", "purged_at");
+  /**
+   * Set by the clock of the run that wrote the row (a workbook's hash too: POI stamps its creation
+   * time inside it): two runs of the same data differ there only.
+   */
+  public static final Set<String> RUN_TIMES = Set.of("ingested_at", "loaded_at", "closed_at", "purged_at", "written_at",
+      "sha256");
 
   private LakeContent() {}
 
