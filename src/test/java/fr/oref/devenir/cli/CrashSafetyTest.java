@@ -107,7 +107,8 @@ class CrashSafetyTest {
         }
         checkReadable(world, where);
         List<String> after = listing(publication(world));
-        if (!after.isEmpty() && !after.equals(published)) {
+        // purge deletes the CFAs' results files on purpose: only publish must leave all or nothing
+        if (step.command().equals("publish") && !after.isEmpty() && !after.equals(published)) {
           failures.add(where + ": a reader sees a partial publication " + after);
         }
         CliRun rerun = CliRun.of(arguments(world, step.command(),
