@@ -328,7 +328,7 @@ class DemoCampaignTest {
     Path index = publication.resolve("region/site_C2022_V2/index.html");
     Path shot = dir.resolve("index.png");
     String dom = chromium(chromium, "--dump-dom", index.toUri().toString());
-    chromium(chromium, "--screenshot=" + shot, "--window-size=1280,1600", index.toUri().toString());
+    chromium(chromium, "--screenshot=" + shot, "--window-size=1280,4000", index.toUri().toString());
     assertTrue(dom.contains("<h1>Devenir des apprentis en région"), dom.substring(0, Math.min(500, dom.length())));
     for (String indicator : List.of("employment_rate", "further_study_rate", "neet_rate")) {
       assertTrue(dom.contains("<td>" + expected(gold("raw", "region", "ALL", indicator)) + "</td>"), indicator);
