@@ -63,8 +63,10 @@ class PurgeTest {
         in.resolve("sortants_" + HostileCampaign.CFA_A + ".csv").toString());
     run("ingest-leavers", "--cohort", c, "--reports", dir.resolve("reports").toString(), in.toString());
     run("panel", "--cohort", c, "--wave", "1", "--out", dir.resolve("panel").toString());
-    Path export = dir.resolve("export.csv");
-    HostileCampaign.writeExport(export, HostileCampaign.idsFromPanel(dir.resolve("panel/panel_C2022_V1.csv")));
+    // a free text that names someone: what makes bronze.survey_rows nominative
+    Path export = Files.writeString(dir.resolve("export.csv"), "ID_SEINE;STATUT;SITUATION;SITUATION_AUTRE\n"
+        + HostileCampaign.idsFromPanel(dir.resolve("panel/panel_C2022_V1.csv")).get("Quesnoyard")
+        + ";Complet;6;garde les enfants de Mme Trouvecoeur\n");
     run("ingest-responses", "--cohort", c, "--wave", "1", export.toString());
 
     nominative = Arrays.stream(Table.values()).filter(Table::nominative).toList();
@@ -74,6 +76,7 @@ class PurgeTest {
       assertTrue(rowsBefore.get(t) > 0, t.qualifiedName() + " holds the cohort before the purge");
       assertFalse(history(t).isEmpty(), t.qualifiedName() + ": time travel finds the cohort before the purge");
       assertFalse(parquetRows(t).isEmpty(), t.qualifiedName() + ": its Parquet files hold the cohort");
+      assertFalse(found(rawBytes(t)).isEmpty(), t.qualifiedName() + ": its bytes show values, compressed as they are");
       before.append(history(t)).append(rawBytes(t));
     }
     // every value as the CFA wrote it (a rejected row's phone never takes its international form)
