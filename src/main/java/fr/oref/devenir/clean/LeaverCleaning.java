@@ -11,10 +11,10 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
-import fr.oref.devenir.ingest.FileSummary;
+import fr.oref.devenir.contracts.LeaverFileStatus;
+import fr.oref.devenir.contracts.Schemas;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Schemas;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.Pseudonymizer;
 import fr.oref.devenir.reference.DiplomaTypes;
 import java.util.Arrays;
@@ -79,7 +79,7 @@ public final class LeaverCleaning {
 
   /** Each CFA's latest batch that could be read: a corrupt resend does not wipe a good earlier file. */
   static Dataset<Row> currentSubmissions(Dataset<Row> files) {
-    Dataset<Row> ok = files.filter(col("status").equalTo(FileSummary.OK));
+    Dataset<Row> ok = files.filter(col("status").equalTo(LeaverFileStatus.OK));
     Dataset<Row> latest = ok.groupBy("file_cfa").agg(max("ingested_at").as("latest_at"));
     return ok.join(latest, ok.col("file_cfa").equalTo(latest.col("file_cfa"))
         .and(ok.col("ingested_at").equalTo(latest.col("latest_at"))), "left_semi");

@@ -1,9 +1,10 @@
 package fr.oref.devenir.clean;
 
+import fr.oref.devenir.contracts.Schemas;
 import fr.oref.devenir.lake.Rows;
-import fr.oref.devenir.lake.Schemas;
 import fr.oref.devenir.privacy.Pseudonymizer;
 import fr.oref.devenir.reference.DiplomaTypes;
+import fr.oref.devenir.values.Uai;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -1,8 +1,19 @@
 package fr.oref.devenir.clean;
 
-import fr.oref.devenir.ingest.LeaverColumn;
-import fr.oref.devenir.ingest.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverColumn;
+import fr.oref.devenir.contracts.LeaverFileContract;
 import fr.oref.devenir.text.Texts;
+import fr.oref.devenir.values.Cfd;
+import fr.oref.devenir.values.Dates;
+import fr.oref.devenir.values.Emails;
+import fr.oref.devenir.values.Ine;
+import fr.oref.devenir.values.Phones;
+import fr.oref.devenir.values.PostalCodes;
+import fr.oref.devenir.values.Rncp;
+import fr.oref.devenir.values.Sex;
+import fr.oref.devenir.values.Siret;
+import fr.oref.devenir.values.Uai;
+import fr.oref.devenir.values.YesNo;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.Period;

@@ -1,6 +1,6 @@
 package fr.oref.devenir.cli;
 
-import fr.oref.devenir.ingest.IngestLeaversJob;
+import fr.oref.devenir.campaign.IngestLeaversStep;
 import fr.oref.devenir.ingest.ReadLimits;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -42,10 +42,11 @@ final class IngestLeaversCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SparkSession session = spark.session("ingest-leavers");
     String reportsDir = reports != null ? reports : "out/validation-C" + cohort;
-    IngestLeaversJob.Result r = IngestLeaversJob.run(session, spark.lake, cohort, inputs,
+    IngestLeaversStep.Result r = IngestLeaversStep.run(session, spark.lake, cohort, inputs,
         spark.pseudonymizer(session), new ReadLimits(maxFileMb << 20, Duration.ofSeconds(maxParseSeconds)), reportsDir);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("Lot %s : %d fichier(s) lu(s), dont %d nouveau(x).%n", r.batchId(), r.files(), r.newFiles());
+    var b = r.batch();
+    out.printf("Lot %s : %d fichier(s) lu(s), dont %d nouveau(x).%n", b.batchId(), b.files(), b.newFiles());
     var c = r.counts();
     out.printf("Cohorte %d : %d lignes lues = %d retenues (%d avec avertissement) + %d redoublants + %d doublons + %d rejetées%s%n",
         cohort, c.read(), c.kept(), c.warned(), c.repeaters(), c.duplicates(), c.rejected(),
@@ -53,7 +54,7 @@ final class IngestLeaversCommand implements Callable<Integer> {
     out.printf("%d rapports de validation (un par CFA) et la synthèse écrits dans %s%n", r.reports(), reportsDir);
     // the others of the batch are loaded; the exit code tells a DAG that some file needs its CFA
     PrintWriter err = spec.commandLine().getErr();
-    r.refused().forEach(f -> err.printf("Fichier refusé : %s — %s%n", f.file(), f.reason()));
-    return r.refused().isEmpty() ? 0 : 1;
+    b.refused().forEach(f -> err.printf("Fichier refusé : %s — %s%n", f.file(), f.reason()));
+    return b.refused().isEmpty() ? 0 : 1;
   }
 }

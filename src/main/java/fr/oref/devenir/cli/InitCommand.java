@@ -1,8 +1,8 @@
 package fr.oref.devenir.cli;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.LakeSetup;
-import fr.oref.devenir.lake.Table;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;

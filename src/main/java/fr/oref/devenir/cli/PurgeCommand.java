@@ -1,6 +1,6 @@
 package fr.oref.devenir.cli;
 
-import fr.oref.devenir.lake.Table;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.privacy.PurgeJob;
 import java.io.PrintWriter;

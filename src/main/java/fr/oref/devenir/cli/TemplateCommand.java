@@ -1,6 +1,6 @@
 package fr.oref.devenir.cli;
 
-import fr.oref.devenir.ingest.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverFileContract;
 import fr.oref.devenir.publish.LeaverTemplate;
 import java.io.OutputStream;
 import java.nio.file.Files;

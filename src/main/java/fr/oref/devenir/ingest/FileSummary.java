@@ -1,5 +1,6 @@
 package fr.oref.devenir.ingest;
 
+import fr.oref.devenir.contracts.LeaverFileStatus;
 import java.io.Serializable;
 import java.util.List;
 
@@ -16,14 +17,11 @@ public record FileSummary(
     String status,
     String message) implements Serializable {
 
-  public static final String OK = "OK";
-  public static final String FAILED = "FAILED";
-
   static FileSummary failed(String format, String message) {
-    return new FileSummary(format, null, null, List.of(), List.of(), List.of(), 0, null, FAILED, message);
+    return new FileSummary(format, null, null, List.of(), List.of(), List.of(), 0, null, LeaverFileStatus.FAILED, message);
   }
 
   public boolean ok() {
-    return OK.equals(status);
+    return LeaverFileStatus.OK.equals(status);
   }
 }

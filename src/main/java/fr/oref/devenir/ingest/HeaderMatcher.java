@@ -1,5 +1,7 @@
 package fr.oref.devenir.ingest;
 
+import fr.oref.devenir.contracts.LeaverColumn;
+import fr.oref.devenir.contracts.LeaverFileContract;
 import fr.oref.devenir.text.Texts;
 import java.io.Serializable;
 import java.util.ArrayList;

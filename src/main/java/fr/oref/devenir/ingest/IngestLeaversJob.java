@@ -1,16 +1,14 @@
 package fr.oref.devenir.ingest;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
 
-import fr.oref.devenir.clean.LeaverCleaning;
+import fr.oref.devenir.contracts.LeaverFileStatus;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
-import fr.oref.devenir.privacy.Pseudonymizer;
-import fr.oref.devenir.publish.ValidationReports;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,22 +23,24 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * ingest-leavers: files → bronze (raw cells, first ingestion of each file's bytes only) → silver
- * cohort rebuilt from each CFA's latest submission → ingest log and validation reports (one workbook
- * per CFA and a summary, when a reports folder is given).
+ * The first step of ingest-leavers: files → bronze (raw cells, first ingestion of each file's bytes
+ * only). What follows (validation into the silver cohort, the reports sent back to CFAs) is the
+ * campaign's to call, in {@code campaign.IngestLeaversStep}.
  */
 public final class IngestLeaversJob {
   private IngestLeaversJob() {}
 
-  /** @param refused the files of the batch refused whole, each with its reason */
-  public record Result(String batchId, int files, int newFiles, LeaverCleaning.Counts counts, int reports,
-      List<Refusal> refused) {}
+  /**
+   * @param batchId the batch's deterministic id, which the cohort rebuild logs its files under
+   * @param refused the files of the batch refused whole, each with its reason
+   */
+  public record Batch(String batchId, int files, int newFiles, List<Refusal> refused) {}
 
   /** A file refused whole: its name and the French reason. */
   public record Refusal(String file, String reason) {}
 
-  public static Result run(SparkSession spark, String lakeRoot, int cohort, List<String> inputs,
-      Pseudonymizer pseudonymizer, ReadLimits limits, String reportsDir) throws Exception {
+  public static Batch run(SparkSession spark, String lakeRoot, int cohort, List<String> inputs, ReadLimits limits)
+      throws Exception {
     Lake lake = new Lake(spark, lakeRoot);
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     List<String> paths = files.expand(inputs);
@@ -67,7 +67,7 @@ public final class IngestLeaversJob {
       List<String> newHashes = newFiles.select("file_hash").as(Encoders.STRING()).collectAsList();
       if (!newHashes.isEmpty()) {
         Dataset<Row> newRows = parsed.filter(col("record_type").equalTo("DATA")).drop("file_cfa")
-            .join(newFiles.filter(col("status").equalTo(FileSummary.OK)).select("file_hash", "file_cfa", "cohort",
+            .join(newFiles.filter(col("status").equalTo(LeaverFileStatus.OK)).select("file_hash", "file_cfa", "cohort",
                 "batch_id"), "file_hash");
         String scope = "t.cohort = " + cohort + " AND t.file_hash IN ('" + String.join("', '", newHashes) + "')";
         // rows first, their file's record last: a run killed in between leaves rows of a file not
@@ -75,13 +75,11 @@ public final class IngestLeaversJob {
         lake.sync(Table.BRONZE_LEAVER_ROWS, newRows, List.of("cohort", "file_hash", "sheet", "row_number"), scope);
         lake.sync(Table.BRONZE_LEAVER_FILES, newFiles, List.of("cohort", "file_hash"), scope);
       }
-      LeaverCleaning.Counts counts = LeaverCleaning.rebuild(lake, cohort, pseudonymizer, batchId);
-      int reports = reportsDir == null ? 0 : ValidationReports.write(lake, cohort, files, reportsDir);
-      List<Refusal> refused = seen.stream().filter(r -> !FileSummary.OK.equals(r.getAs("status")))
+      List<Refusal> refused = seen.stream().filter(r -> !LeaverFileStatus.OK.equals(r.getAs("status")))
           .map(r -> new Refusal(new org.apache.hadoop.fs.Path(r.<String>getAs("source_file")).getName(),
               r.getAs("message")))
           .sorted(java.util.Comparator.comparing(Refusal::file)).toList();
-      return new Result(batchId, paths.size(), newHashes.size(), counts, reports, refused);
+      return new Batch(batchId, paths.size(), newHashes.size(), refused);
     } finally {
       parsed.unpersist();
     }
@@ -96,7 +94,7 @@ public final class IngestLeaversJob {
     Dataset<Row> records = lake.read(Table.BRONZE_LEAVER_FILES).filter(col("cohort").equalTo(cohort));
     Dataset<Row> withRows = records.join(lake.read(Table.BRONZE_LEAVER_ROWS).filter(col("cohort").equalTo(cohort))
         .select("file_hash"), "file_hash", "left_semi");
-    return records.filter(col("status").notEqual(FileSummary.OK).or(col("rows_read").equalTo(0)))
+    return records.filter(col("status").notEqual(LeaverFileStatus.OK).or(col("rows_read").equalTo(0)))
         .select("file_hash").union(withRows.select("file_hash"));
   }
 

@@ -1,7 +1,9 @@
 package fr.oref.devenir.ingest;
 
-import fr.oref.devenir.clean.Uai;
+import fr.oref.devenir.contracts.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverFileStatus;
 import fr.oref.devenir.text.Texts;
+import fr.oref.devenir.values.Uai;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -220,7 +222,7 @@ public final class LeaverFileReader implements Serializable {
           .map(Map.Entry::getKey).orElse(null);
       HeaderMatcher.Mapping m = header.mapping;
       return new FileSummary(format, sheet, header.headerRow, List.copyOf(m.fieldByColumn().values()),
-          m.extraHeaders(), m.missingHeaders(), rows, cfa, FileSummary.OK, null);
+          m.extraHeaders(), m.missingHeaders(), rows, cfa, LeaverFileStatus.OK, null);
     }
   }
 }

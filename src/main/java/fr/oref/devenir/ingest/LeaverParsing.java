@@ -1,7 +1,8 @@
 package fr.oref.devenir.ingest;
 
+import fr.oref.devenir.contracts.LeaverFileContract;
+import fr.oref.devenir.contracts.Schemas;
 import fr.oref.devenir.lake.HadoopFiles;
-import fr.oref.devenir.lake.Schemas;
 import java.time.Duration;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;

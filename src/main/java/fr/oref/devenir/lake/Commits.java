@@ -1,5 +1,6 @@
 package fr.oref.devenir.lake;
 
+import fr.oref.devenir.contracts.Table;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 import org.slf4j.Logger;

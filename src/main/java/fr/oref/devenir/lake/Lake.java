@@ -3,6 +3,7 @@ package fr.oref.devenir.lake;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import fr.oref.devenir.contracts.Table;
 import io.delta.tables.DeltaTable;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package fr.oref.devenir.lake;
 
+import fr.oref.devenir.contracts.Table;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;

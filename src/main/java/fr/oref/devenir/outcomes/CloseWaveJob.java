@@ -2,10 +2,10 @@ package fr.oref.devenir.outcomes;
 
 import static org.apache.spark.sql.functions.col;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.reference.CertifInfo;
 import fr.oref.devenir.text.Csv;

@@ -62,10 +62,6 @@ public final class MisroutingRules implements Serializable {
     }
   }
 
-  public List<Rule> rules() {
-    return rules;
-  }
-
   /** Corrects the answer in place and returns what changed. */
   public List<Correction> apply(String leaverId, int wave, Map<String, Object> answer) {
     List<Correction> corrections = new ArrayList<>();

@@ -1,6 +1,6 @@
 package fr.oref.devenir.outcomes;
 
-import fr.oref.devenir.ingest.SurveyExportContract;
+import fr.oref.devenir.contracts.SurveyExportContract;
 import fr.oref.devenir.text.Csv;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,9 +3,9 @@ package fr.oref.devenir.outcomes;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.text.Csv;
 import java.io.IOException;

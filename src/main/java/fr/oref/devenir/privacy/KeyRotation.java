@@ -3,8 +3,8 @@ package fr.oref.devenir.privacy;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

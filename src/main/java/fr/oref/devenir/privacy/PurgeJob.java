@@ -2,10 +2,10 @@ package fr.oref.devenir.privacy;
 
 import static org.apache.spark.sql.functions.col;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.CrashPoints;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;

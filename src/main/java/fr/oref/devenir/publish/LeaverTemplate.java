@@ -1,7 +1,7 @@
 package fr.oref.devenir.publish;
 
-import fr.oref.devenir.ingest.LeaverColumn;
-import fr.oref.devenir.ingest.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverColumn;
+import fr.oref.devenir.contracts.LeaverFileContract;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

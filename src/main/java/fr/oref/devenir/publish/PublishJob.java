@@ -2,10 +2,10 @@ package fr.oref.devenir.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.AtomicFolder;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.stats.IndicatorCatalog;
 import fr.oref.devenir.text.Csv;

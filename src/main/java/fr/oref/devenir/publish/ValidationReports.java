@@ -3,9 +3,10 @@ package fr.oref.devenir.publish;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
+import fr.oref.devenir.contracts.LeaverFileStatus;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -102,7 +103,7 @@ public final class ValidationReports {
 
   private static void counts(Row row, int start, org.apache.spark.sql.Row f) {
     row.createCell(start).setCellValue(name(f.getAs("source_file")));
-    row.createCell(start + 1).setCellValue("OK".equals(f.getAs("status")) ? "Chargé" : "Refusé");
+    row.createCell(start + 1).setCellValue(LeaverFileStatus.OK.equals(f.getAs("status")) ? "Chargé" : "Refusé");
     for (int i = 0; i < COUNT_FIELDS.length; i++) {
       Integer v = f.getAs(COUNT_FIELDS[i]);
       row.createCell(start + 2 + i).setCellValue(v == null ? 0 : v);
@@ -118,7 +119,7 @@ public final class ValidationReports {
     s.getRow(0).getCell(0).setCellStyle(bold);
     s.createRow(1).createCell(0).setCellValue("CFA : " + cfa);
     long rejected = files.stream().mapToLong(f -> f.<Integer>getAs("rows_rejected") == null ? 0 : f.<Integer>getAs("rows_rejected")).sum();
-    boolean failed = files.stream().anyMatch(f -> !"OK".equals(f.getAs("status")));
+    boolean failed = files.stream().anyMatch(f -> !LeaverFileStatus.OK.equals(f.getAs("status")));
     s.createRow(2).createCell(0).setCellValue(rejected == 0 && !failed
         ? "Votre fichier a été chargé sans erreur bloquante. Les avertissements éventuels sont à vérifier (onglet « Anomalies »)."
         : "Des lignes ou fichiers n'ont pas pu être retenus : corrigez les anomalies de gravité ERREUR (onglet « Anomalies ») "

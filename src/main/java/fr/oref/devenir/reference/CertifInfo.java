@@ -40,10 +40,6 @@ public final class CertifInfo implements Serializable {
     return cfd == null ? Set.of() : romeByCfd.getOrDefault(cfd, Set.of());
   }
 
-  public Map<String, Set<String>> all() {
-    return romeByCfd;
-  }
-
   public ReferenceVersion version() {
     return version;
   }

@@ -1,20 +1,16 @@
 package fr.oref.devenir.sample;
 
-import fr.oref.devenir.clean.Siret;
-import fr.oref.devenir.clean.Uai;
-import fr.oref.devenir.ingest.LeaverColumn;
-import fr.oref.devenir.ingest.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverColumn;
+import fr.oref.devenir.contracts.LeaverFileContract;
 import fr.oref.devenir.text.Csv;
 import fr.oref.devenir.text.Texts;
+import fr.oref.devenir.values.Siret;
+import fr.oref.devenir.values.Uai;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -23,17 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.apache.poi.poifs.crypt.EncryptionInfo;
-import org.apache.poi.poifs.crypt.EncryptionMode;
-import org.apache.poi.poifs.crypt.Encryptor;
-import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Leaver files of a synthetic campaign shaped like Normandy: real CFA UAIs first (then valid synthetic
@@ -56,8 +41,6 @@ public final class LeaverSample {
       "Sarah", "Louise", "Lola", "Clara", "Ambre", "Anaïs", "Océane", "Maëlys", "Juliette", "Lucie", "Romane"};
   private static final String[] FIRST_M = {"Lucas", "Hugo", "Louis", "Nathan", "Enzo", "Théo", "Mathis", "Tom",
       "Noah", "Gabriel", "Jules", "Arthur", "Léo", "Raphaël", "Maël", "Ethan", "Clément", "Baptiste", "Maxime", "Noé"};
-  private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yy");
 
   /** A leaver as generated (before any defect), for the survey simulation. */
   public record Leaver(String uaiCfa, String uaiSite, String lastName, String firstName, String sex, LocalDate birthDate,
@@ -106,6 +89,7 @@ public final class LeaverSample {
     List<String> postalCodes = Csv.readResource("reference/communes_codes_postaux_normandie_2022.csv").stream()
         .map(r -> r.get("code_postal")).distinct().sorted().toList();
     int[] sizes = sizes();
+    DefectiveFiles drift = new DefectiveFiles(cohort, random, defects, files);
     Set<String> identities = new HashSet<>();
     for (int c = 0; c < cfas; c++) {
       String uai = uais.get(c);
@@ -122,9 +106,9 @@ public final class LeaverSample {
       for (int i = 0; i < sizes[c]; i++) {
         rows.add(leaverRow(uai, sites, offer, postalCodes, identities));
       }
-      writeCfa(dir, c, uai, rows);
+      drift.writeCfa(dir, c, uai, rows);
     }
-    writeBadFiles(dir);
+    drift.writeBadFiles(dir);
     writeManifest(manifestDir);
   }
 
@@ -249,185 +233,6 @@ public final class LeaverSample {
       }
     }
     return shares.length - 1;
-  }
-
-  /** How this CFA's file drifts from the template: decided per file, then defects per row. */
-  private void writeCfa(Path dir, int index, String uai, List<List<Object>> rows) throws IOException {
-    List<LeaverColumn> columns = new ArrayList<>(LeaverFileContract.get().columns());
-    List<String> headers = new ArrayList<>(columns.stream().map(LeaverColumn::header).toList());
-    String name = "sortants_C" + cohort + "_" + uai + (index == 3 ? ".csv" : ".xlsx");
-    String sheet = index == 4 ? "Liste " + cohort : LeaverFileContract.SHEET;
-    boolean messyHeader = index % 5 == 1;
-    int titleRows = messyHeader ? 1 + random.nextInt(3) : 0;
-    boolean extras = index % 7 == 2;
-    String dateStyle = index % 6 == 5 ? "text" : index % 10 == 7 ? "serial" : "date";
-    boolean formulas = index == 6;
-    if (messyHeader) {
-      for (int i = 0; i < headers.size(); i++) {
-        List<String> aliases = columns.get(i).aliases();
-        String h = random.nextBoolean() && !aliases.isEmpty() ? aliases.get(random.nextInt(aliases.size())) : headers.get(i);
-        headers.set(i, random.nextBoolean() ? h.toUpperCase() : Texts.fold(h));
-      }
-      int a = random.nextInt(headers.size());
-      int b = random.nextInt(headers.size());
-      Collections.swap(headers, a, b);
-      Collections.swap(columns, a, b);
-      for (List<Object> row : rows) {
-        Collections.swap(row, a, b);
-      }
-      defects.add(new Defect(name, sheet, titleRows + 1, "", "renamed_reordered_headers", titleRows + " ligne(s) de titre"));
-    }
-    if (extras) {
-      headers.add("Observations");
-      defects.add(new Defect(name, sheet, titleRows + 1, "Observations", "extra_column", ""));
-    }
-    int headerRow = titleRows + 1;
-    List<List<Object>> out = new ArrayList<>();
-    for (List<Object> original : rows) {
-      List<Object> row = new ArrayList<>(original);
-      injectRowDefects(name, sheet, headerRow + out.size() + 1, columns, row);
-      if (extras) {
-        row.add(random.nextDouble() < 0.1 ? "à rappeler" : null);
-      }
-      out.add(row);
-      if (random.nextDouble() < 0.01) {
-        List<Object> copy = new ArrayList<>(row);
-        int mobile = columns.indexOf(LeaverFileContract.get().column("mobile"));
-        copy.set(mobile, "07 81 23 45 6" + random.nextInt(10));
-        out.add(copy);
-        defects.add(new Defect(name, sheet, headerRow + out.size(), "", "duplicated_leaver",
-            "copie de la ligne " + (headerRow + out.size() - 1)));
-      }
-    }
-    for (int r = 0; r < out.size(); r++) {
-      if ("Oui".equals(out.get(r).get(columns.indexOf(LeaverFileContract.get().column("repeating"))))) {
-        defects.add(new Defect(name, sheet, headerRow + r + 1, "Redoublant", "repeater", ""));
-      }
-    }
-    if (!"date".equals(dateStyle)) {
-      defects.add(new Defect(name, sheet, 0, "", dateStyle + "_dates", "dates en " + dateStyle));
-    }
-    files.add(new FileWritten(name, uai, out.size()));
-    if (name.endsWith(".csv")) {
-      writeCsv(dir.resolve(name), headers, out);
-      defects.add(new Defect(name, "", 0, "", "csv_windows_1252", ""));
-    } else {
-      writeWorkbook(dir.resolve(name), sheet, titleRows, headers, out, dateStyle, formulas);
-      if (formulas) {
-        defects.add(new Defect(name, sheet, 0, "Code postal", "formula_cells", "=TEXTE(…)"));
-      }
-      if (!LeaverFileContract.SHEET.equals(sheet)) {
-        defects.add(new Defect(name, sheet, 0, "", "renamed_sheet", sheet));
-      }
-    }
-  }
-
-  private void injectRowDefects(String file, String sheet, int rowNumber, List<LeaverColumn> columns, List<Object> row) {
-    LeaverFileContract contract = LeaverFileContract.get();
-    double u = random.nextDouble();
-    if (u < 0.005) {
-      int i = columns.indexOf(contract.column("uai_cfa"));
-      String uai = (String) row.get(i);
-      char wrong = uai.charAt(7) == 'A' ? 'B' : 'A';
-      row.set(i, uai.substring(0, 7) + wrong);
-      defects.add(new Defect(file, sheet, rowNumber, "UAI CFA responsable", "wrong_uai_letter", uai + " → " + wrong));
-    } else if (u < 0.015) {
-      int i = columns.indexOf(contract.column("mobile"));
-      row.set(i, "06 12 34");
-      defects.add(new Defect(file, sheet, rowNumber, "Téléphone portable", "invalid_phone", ""));
-    } else if (u < 0.02) {
-      int s = columns.indexOf(contract.column("training_start"));
-      int e = columns.indexOf(contract.column("training_end"));
-      Object start = row.get(s);
-      row.set(s, row.get(e));
-      row.set(e, start);
-      defects.add(new Defect(file, sheet, rowNumber, "Date de fin de formation", "swapped_dates", ""));
-    }
-  }
-
-  private void writeWorkbook(Path file, String sheetName, int titleRows, List<String> headers, List<List<Object>> rows,
-      String dateStyle, boolean formulas) throws IOException {
-    try (Workbook wb = formulas ? new XSSFWorkbook() : new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(file)) {
-      CellStyle date = wb.createCellStyle();
-      date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
-      Sheet sheet = wb.createSheet(sheetName);
-      for (int t = 0; t < titleRows; t++) {
-        sheet.createRow(t).createCell(0).setCellValue(t == 0 ? "Liste des sortants " + cohort : "Édité le 10/10/" + cohort);
-      }
-      Row header = sheet.createRow(titleRows);
-      for (int c = 0; c < headers.size(); c++) {
-        header.createCell(c).setCellValue(headers.get(c));
-      }
-      int postal = headers.indexOf(LeaverFileContract.get().column("postal_code").header());
-      for (int r = 0; r < rows.size(); r++) {
-        Row row = sheet.createRow(titleRows + 1 + r);
-        List<Object> values = rows.get(r);
-        for (int c = 0; c < values.size(); c++) {
-          Object v = values.get(c);
-          if (v == null) {
-            continue;
-          }
-          Cell cell = row.createCell(c);
-          if (v instanceof LocalDate d) {
-            switch (dateStyle) {
-              case "text" -> cell.setCellValue(r % 3 == 0 ? d.format(FRENCH) : r % 3 == 1 ? d.format(SHORT) : d.toString());
-              case "serial" -> cell.setCellValue(org.apache.poi.ss.usermodel.DateUtil.getExcelDate(d));
-              default -> {
-                cell.setCellValue(d);
-                cell.setCellStyle(date);
-              }
-            }
-          } else if (formulas && c == postal) {
-            cell.setCellFormula("TEXT(" + v + ",\"00000\")");
-          } else {
-            cell.setCellValue(v.toString());
-          }
-        }
-      }
-      if (formulas) {
-        wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
-      }
-      if (!LeaverFileContract.SHEET.equals(sheetName)) {
-        wb.createSheet("Notes").createRow(0).createCell(0).setCellValue("Fichier préparé par le service scolarité");
-      }
-      wb.write(out);
-    }
-  }
-
-  private static void writeCsv(Path file, List<String> headers, List<List<Object>> rows) throws IOException {
-    try (Writer w = new OutputStreamWriter(Files.newOutputStream(file), Charset.forName("windows-1252"))) {
-      Csv.writeRecord(w, headers);
-      for (List<Object> row : rows) {
-        Csv.writeRecord(w, row.stream().map(v -> v == null ? "" : v instanceof LocalDate d ? d.format(FRENCH)
-            : v.toString()).toList());
-      }
-    }
-  }
-
-  /** The files a CFA should never send, each of which must end as one clear ingest-log entry. */
-  private void writeBadFiles(Path dir) throws IOException {
-    Files.write(dir.resolve("sortants_vide.xlsx"), new byte[0]);
-    defects.add(new Defect("sortants_vide.xlsx", "", 0, "", "empty_file", ""));
-    Files.writeString(dir.resolve("sortants_export.xlsx"), "UAI;Nom;Prénom\n0141300M;Test;Test\n");
-    defects.add(new Defect("sortants_export.xlsx", "", 0, "", "not_excel", "texte nommé .xlsx"));
-    Path plain = Files.createTempFile("devenir-sample", ".xlsx");
-    writeWorkbook(plain, LeaverFileContract.SHEET, 0,
-        LeaverFileContract.get().columns().stream().map(LeaverColumn::header).toList(), List.of(), "date", false);
-    try (POIFSFileSystem fs = new POIFSFileSystem()) {
-      Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
-      encryptor.confirmPassword("secret");
-      try (OutputStream os = encryptor.getDataStream(fs)) {
-        Files.copy(plain, os);
-      }
-      try (OutputStream out = Files.newOutputStream(dir.resolve("sortants_protege.xlsx"))) {
-        fs.writeFilesystem(out);
-      }
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IOException(e);
-    } finally {
-      Files.deleteIfExists(plain);
-    }
-    defects.add(new Defect("sortants_protege.xlsx", "", 0, "", "password_protected", "mot de passe « secret »"));
   }
 
   private void writeManifest(Path dir) throws IOException {

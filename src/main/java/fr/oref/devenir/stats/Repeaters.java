@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import fr.oref.devenir.clean.LeaverCohort;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -2,9 +2,9 @@ package fr.oref.devenir.stats;
 
 import static org.apache.spark.sql.functions.col;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
-import fr.oref.devenir.lake.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package fr.oref.devenir.bench;
 
-import fr.oref.devenir.ingest.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverFileContract;
 import fr.oref.devenir.ingest.LeaverFileReader;
 import fr.oref.devenir.ingest.ReadLimits;
 import java.io.File;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.LakeLock;
-import fr.oref.devenir.lake.Table;
-import fr.oref.devenir.testing.LakeContent;
 import fr.oref.devenir.testing.CliRun;
+import fr.oref.devenir.testing.LakeContent;
 import fr.oref.devenir.testing.SharedSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,12 +3,12 @@ package fr.oref.devenir.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.CrashPoints;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.LakeLock;
-import fr.oref.devenir.lake.Table;
-import fr.oref.devenir.testing.LakeContent;
 import fr.oref.devenir.testing.CliRun;
+import fr.oref.devenir.testing.LakeContent;
 import fr.oref.devenir.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;

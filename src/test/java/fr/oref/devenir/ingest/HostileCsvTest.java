@@ -5,6 +5,8 @@ import static fr.oref.devenir.ingest.HostileWorkbookTest.LEAVER;
 import static fr.oref.devenir.ingest.HostileWorkbookTest.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import fr.oref.devenir.contracts.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverFileStatus;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,7 @@ class HostileCsvTest {
   @Test
   void crOnlyLineEndsGiveEveryRow() throws IOException {
     FileSummary s = read("mac.csv", lines(83, "\r"), StandardCharsets.UTF_8);
-    assertEquals(FileSummary.OK, s.status(), s.message());
+    assertEquals(LeaverFileStatus.OK, s.status(), s.message());
     assertEquals(83, s.rowsRead());
     assertEquals(83, rows.size());
     assertEquals(84, rows.get(82).rowNumber());
@@ -53,7 +55,7 @@ class HostileCsvTest {
     String text = String.join(";", HEADER) + "\n0141300M;\"Le \"\"Goff\"\"\nJr ; fils\";Léa;F;14/03/2003;50022137\n"
         + String.join(";", LEAVER) + "\n";
     FileSummary s = read("citations.csv", text, StandardCharsets.UTF_8);
-    assertEquals(FileSummary.OK, s.status(), s.message());
+    assertEquals(LeaverFileStatus.OK, s.status(), s.message());
     assertEquals(2, s.rowsRead());
     assertEquals("Le \"Goff\"\nJr ; fils", rows.get(0).cells().get("last_name"));
     assertEquals("Léa", rows.get(1).cells().get("first_name"));
@@ -66,7 +68,7 @@ class HostileCsvTest {
       rows.clear();
       String bom = "\uFEFF";
       FileSummary s = read("unicode.csv", bom + text, charset);
-      assertEquals(FileSummary.OK, s.status(), s.message());
+      assertEquals(LeaverFileStatus.OK, s.status(), s.message());
       assertEquals(2, s.rowsRead());
       assertEquals("Lefèvre-Œuvré", rows.get(0).cells().get("last_name"), charset.name());
     }
@@ -88,7 +90,7 @@ class HostileCsvTest {
     new java.util.Random(11).nextBytes(junk);
     Path file = Files.write(dir.resolve("bruit.csv"), junk);
     FileSummary s = reader.read(file.toFile(), "bruit.csv", rows::add);
-    assertEquals(FileSummary.FAILED, s.status());
+    assertEquals(LeaverFileStatus.FAILED, s.status());
     assertEquals(0, rows.size());
   }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.oref.devenir.contracts.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverFileStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -40,7 +42,7 @@ class HostileWorkbookTest {
 
   /** Refused whole with a one-line French reason that names {@code expected} and quotes no cell. */
   static void assertRefused(FileSummary s, String expected) {
-    assertEquals(FileSummary.FAILED, s.status(), "refused whole");
+    assertEquals(LeaverFileStatus.FAILED, s.status(), "refused whole");
     assertTrue(s.message().contains(expected), s.message());
     assertFalse(s.message().contains("\n"), "one line");
     assertTrue(s.message().length() < 400, "short: " + s.message().length());
@@ -79,7 +81,7 @@ class HostileWorkbookTest {
             .replace("<sheetData>", "<dimension ref=\"A1:ZZZZZZ99999999999\"/><sheetData>")
             .getBytes(StandardCharsets.UTF_8)));
     FileSummary s = read(file);
-    assertEquals(FileSummary.OK, s.status(), s.message());
+    assertEquals(LeaverFileStatus.OK, s.status(), s.message());
     assertEquals(1, s.rowsRead());
   }
 
@@ -87,7 +89,7 @@ class HostileWorkbookTest {
   void aRowWithTextOnlyBeyondTheDataColumnsIsStillARowRead() throws IOException {
     String beyond = "<row r=\"3\">" + Workbooks.cell("M3", "texte hors colonnes") + "</row>";
     FileSummary s = readSheet(Workbooks.row("1", HEADER) + Workbooks.row("2", LEAVER) + beyond);
-    assertEquals(FileSummary.OK, s.status(), s.message());
+    assertEquals(LeaverFileStatus.OK, s.status(), s.message());
     assertEquals(2, s.rowsRead(), "counted, so the balance law places it");
     assertEquals(List.of(2, 3), rows.stream().map(LeaverFileReader.DataRow::rowNumber).toList());
     assertTrue(rows.get(1).cells().isEmpty(), "emitted with no field: the validator rejects it with a reason");
@@ -113,7 +115,7 @@ class HostileWorkbookTest {
           .append("</v></c>");
     }
     FileSummary s = readSheet(Workbooks.row("1", HEADER) + Workbooks.row("2", hostile) + formulas + "</row>");
-    assertEquals(FileSummary.OK, s.status(), s.message());
+    assertEquals(LeaverFileStatus.OK, s.status(), s.message());
     assertEquals(2, s.rowsRead());
     assertEquals("=HYPERLINK(\"http://x\",\"y\")", rows.get(0).cells().get("uai_cfa"));
     assertEquals("@SUM(A1)", rows.get(0).cells().get("sex"));
@@ -130,7 +132,7 @@ class HostileWorkbookTest {
       leaver.add("v");
     }
     FileSummary s = readSheet(Workbooks.row("1", header) + Workbooks.row("2", leaver));
-    assertEquals(FileSummary.OK, s.status(), s.message());
+    assertEquals(LeaverFileStatus.OK, s.status(), s.message());
     assertEquals(1, s.rowsRead());
     assertEquals(XlsxReader.MAX_COLUMNS - HEADER.size(), s.extraColumns().size());
   }
@@ -147,7 +149,7 @@ class HostileWorkbookTest {
       out.write(xml.substring(xml.indexOf("@ROWS@") + 6).getBytes(StandardCharsets.UTF_8));
     });
     FileSummary s = read(file);
-    assertEquals(FileSummary.OK, s.status(), s.message());
+    assertEquals(LeaverFileStatus.OK, s.status(), s.message());
     assertEquals(1, s.rowsRead(), "styled but empty rows are blank");
   }
 

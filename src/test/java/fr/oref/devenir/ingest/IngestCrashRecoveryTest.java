@@ -4,8 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.oref.devenir.campaign.IngestLeaversStep;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.Pseudonymizer;
 import fr.oref.devenir.testing.SharedSpark;
 import io.delta.tables.DeltaTable;
@@ -30,29 +31,29 @@ class IngestCrashRecoveryTest {
     Workbooks.write(in.resolve("sortants_A.xlsx"), "Sortants", IngestLeaversJobTest.fileA(true));
     Files.writeString(in.resolve("vide.csv"), "");
 
-    IngestLeaversJob.Result first = ingest(spark, lake, in);
+    IngestLeaversStep.Result first = ingest(spark, lake, in);
     String leavers = content(lake);
     assertTrue(first.counts().kept() > 0, first.counts().toString());
 
     // killed after the rows' commit, before the file records' one: the rows are there, their file unknown
     DeltaTable.forPath(spark, lake.path(Table.BRONZE_LEAVER_FILES)).delete(col("cohort").equalTo(2022));
-    IngestLeaversJob.Result afterRowsOnly = ingest(spark, lake, in);
-    assertEquals(2, afterRowsOnly.newFiles(), "both files are read again");
+    IngestLeaversStep.Result afterRowsOnly = ingest(spark, lake, in);
+    assertEquals(2, afterRowsOnly.batch().newFiles(), "both files are read again");
     assertEquals(first.counts(), afterRowsOnly.counts());
     assertEquals(leavers, content(lake));
     assertEquals(5, lake.read(Table.BRONZE_LEAVER_ROWS).count(), "rows written over, not twice");
 
     // the state the earlier order left: file records without their rows (silver.leavers went to 0)
     DeltaTable.forPath(spark, lake.path(Table.BRONZE_LEAVER_ROWS)).delete(col("cohort").equalTo(2022));
-    IngestLeaversJob.Result afterRecordsOnly = ingest(spark, lake, in);
-    assertEquals(1, afterRecordsOnly.newFiles(), "the file whose rows are missing is read again; the empty one is known");
+    IngestLeaversStep.Result afterRecordsOnly = ingest(spark, lake, in);
+    assertEquals(1, afterRecordsOnly.batch().newFiles(), "the file whose rows are missing is read again; the empty one is known");
     assertEquals(first.counts(), afterRecordsOnly.counts());
     assertEquals(leavers, content(lake));
     assertEquals(2, lake.read(Table.BRONZE_LEAVER_FILES).count());
   }
 
-  private static IngestLeaversJob.Result ingest(SparkSession spark, Lake lake, Path in) throws Exception {
-    return IngestLeaversJob.run(spark, lake.root(), 2022, List.of(in.toString()),
+  private static IngestLeaversStep.Result ingest(SparkSession spark, Lake lake, Path in) throws Exception {
+    return IngestLeaversStep.run(spark, lake.root(), 2022, List.of(in.toString()),
         new Pseudonymizer("a-test-key-of-sixteen-chars"), ReadLimits.DEFAULT, null);
   }
 

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.oref.devenir.clean.Uai;
+import fr.oref.devenir.campaign.IngestLeaversStep;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.Pseudonymizer;
 import fr.oref.devenir.testing.SharedSpark;
+import fr.oref.devenir.values.Uai;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +87,8 @@ class IngestLeaversJobTest {
     Files.writeString(in.resolve("faux.xlsx"), "pas un classeur");
   }
 
-  private IngestLeaversJob.Result ingest(String... paths) throws Exception {
-    return IngestLeaversJob.run(spark, lake.root(), COHORT, List.of(paths), pseudonymizer,
+  private IngestLeaversStep.Result ingest(String... paths) throws Exception {
+    return IngestLeaversStep.run(spark, lake.root(), COHORT, List.of(paths), pseudonymizer,
         ReadLimits.DEFAULT, dir.resolve("reports").toString());
   }
 
@@ -105,8 +106,8 @@ class IngestLeaversJobTest {
   @Test
   @Order(1)
   void everyRowEndsInExactlyOnePlaceAndBadFilesAreLogged() throws Exception {
-    IngestLeaversJob.Result r = ingest(dir.resolve("in").toString());
-    assertEquals(4, r.files());
+    IngestLeaversStep.Result r = ingest(dir.resolve("in").toString());
+    assertEquals(4, r.batch().files());
     assertTrue(r.counts().balanced(), r.counts().toString());
     assertEquals(7, r.counts().read());
     assertEquals(4, r.counts().kept());
@@ -207,8 +208,8 @@ class IngestLeaversJobTest {
     List<Table> tables = List.of(Table.BRONZE_LEAVER_FILES, Table.BRONZE_LEAVER_ROWS, Table.LEAVERS, Table.CONTACTS,
         Table.REJECTIONS, Table.LEAVER_EXCLUSIONS, Table.INGEST_LOG);
     List<List<String>> before = tables.stream().map(this::contents).toList();
-    IngestLeaversJob.Result r = ingest(dir.resolve("in").toString());
-    assertEquals(0, r.newFiles());
+    IngestLeaversStep.Result r = ingest(dir.resolve("in").toString());
+    assertEquals(0, r.batch().newFiles());
     assertEquals(before, tables.stream().map(this::contents).toList());
   }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.oref.devenir.contracts.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverFileStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
@@ -52,7 +54,7 @@ class LeaverFileReaderTest {
         List.of("0141300M", "Martin", "Léa", "F", LocalDate.of(2003, 3, 14), "50022137", 44742,
             73282932000074L, 1000)));
     FileSummary s = read(file);
-    assertEquals(FileSummary.OK, s.status());
+    assertEquals(LeaverFileStatus.OK, s.status());
     assertEquals(1, s.headerRow());
     assertEquals(1, s.rowsRead());
     assertEquals("0141300M", s.fileCfa());
@@ -76,7 +78,7 @@ class LeaverFileReaderTest {
         List.of(),
         Arrays.asList(null, "Anne", "=CONCATENATE(\"Le \",\"Goff\")", "0141300M", "50022137", "F", "2004-05-06")));
     FileSummary s = read(file);
-    assertEquals(FileSummary.OK, s.status(), s.message());
+    assertEquals(LeaverFileStatus.OK, s.status(), s.message());
     assertEquals("Feuil1", s.sheet(), "the only sheet whose header matches may have any name");
     assertEquals(4, s.headerRow());
     assertEquals(List.of("Observations"), s.extraColumns());
@@ -93,7 +95,7 @@ class LeaverFileReaderTest {
         + "0141300M;Lefèvre;Zoé;F;01/02/03;50022137\r\n";
     Files.write(file, text.getBytes(Charset.forName("windows-1252")));
     FileSummary s = read(file);
-    assertEquals(FileSummary.OK, s.status(), s.message());
+    assertEquals(LeaverFileStatus.OK, s.status(), s.message());
     assertEquals("CSV", s.format());
     assertEquals("Lefèvre", rows.get(0).cells().get("last_name"));
     assertEquals("Zoé", rows.get(0).cells().get("first_name"));
@@ -104,7 +106,7 @@ class LeaverFileReaderTest {
     Path file = dir.resolve("d.csv");
     String text = "\uFEFFUAI CFA responsable;Nom;Prénom;Sexe;Code diplôme\n0141300M;Ébert;Chloé;F;50022137\n";
     Files.writeString(file, text, StandardCharsets.UTF_8);
-    assertEquals(FileSummary.OK, read(file).status());
+    assertEquals(LeaverFileStatus.OK, read(file).status());
     assertEquals("Ébert", rows.get(0).cells().get("last_name"));
     assertEquals("0141300M", rows.get(0).cells().get("uai_cfa"));
   }
@@ -113,7 +115,7 @@ class LeaverFileReaderTest {
   void anEmptyFileFailsWithAReason() throws IOException {
     Path file = Files.createFile(dir.resolve("vide.xlsx"));
     FileSummary s = read(file);
-    assertEquals(FileSummary.FAILED, s.status());
+    assertEquals(LeaverFileStatus.FAILED, s.status());
     assertEquals("Le fichier est vide.", s.message());
   }
 
@@ -121,7 +123,7 @@ class LeaverFileReaderTest {
   void aTextFileNamedXlsxFails() throws IOException {
     Path file = Files.writeString(dir.resolve("faux.xlsx"), "ceci n'est pas un classeur");
     FileSummary s = read(file);
-    assertEquals(FileSummary.FAILED, s.status());
+    assertEquals(LeaverFileStatus.FAILED, s.status());
     assertTrue(s.message().contains("ni un classeur Excel"), s.message());
   }
 
@@ -140,7 +142,7 @@ class LeaverFileReaderTest {
       }
     }
     FileSummary s = read(file);
-    assertEquals(FileSummary.FAILED, s.status());
+    assertEquals(LeaverFileStatus.FAILED, s.status());
     assertTrue(s.message().contains("mot de passe"), s.message());
   }
 
@@ -161,7 +163,7 @@ class LeaverFileReaderTest {
       }
     }
     FileSummary s = read(bomb);
-    assertEquals(FileSummary.FAILED, s.status());
+    assertEquals(LeaverFileStatus.FAILED, s.status());
     assertTrue(s.message().contains("bombe zip"), s.message());
   }
 
@@ -169,7 +171,7 @@ class LeaverFileReaderTest {
   void aWorkbookWithoutRecognisableHeaderFails() throws IOException {
     Path file = Workbooks.write(dir.resolve("e.xlsx"), "Sortants", List.of(List.of("a", "b"), List.of("1", "2")));
     FileSummary s = read(file);
-    assertEquals(FileSummary.FAILED, s.status());
+    assertEquals(LeaverFileStatus.FAILED, s.status());
     assertTrue(s.message().startsWith("Aucune ligne d'en-tête reconnue"), s.message());
     assertNull(s.fileCfa());
     assertFalse(s.ok());

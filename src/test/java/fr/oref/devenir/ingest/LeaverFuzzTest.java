@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.oref.devenir.cli.Devenir;
-import fr.oref.devenir.clean.Uai;
+import fr.oref.devenir.contracts.LeaverFileContract;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.testing.SharedSpark;
+import fr.oref.devenir.values.Uai;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

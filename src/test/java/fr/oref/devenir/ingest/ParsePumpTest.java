@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.oref.devenir.contracts.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverFileStatus;
 import fr.oref.devenir.lake.HadoopFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +65,7 @@ class ParsePumpTest {
       throw new OutOfMemoryError("Java heap space");
     }, TIME);
     Row file = fileRecord(records);
-    assertEquals(FileSummary.FAILED, file.getAs(8));
+    assertEquals(LeaverFileStatus.FAILED, file.getAs(8));
     assertTrue(file.<String>getAs(9).contains("faute de mémoire"), file.getString(9));
     assertTrue(file.<String>getAs(2).matches("[0-9a-f]{64}"), "keyed by the bytes' hash");
     assertEquals(List.of(), copiesLeft());
@@ -75,7 +77,7 @@ class ParsePumpTest {
     Row file = fileRecord(pump((local, name, out) -> {
       throw new ThreadDeath();
     }, TIME));
-    assertEquals(FileSummary.FAILED, file.getAs(8));
+    assertEquals(LeaverFileStatus.FAILED, file.getAs(8));
     assertEquals(List.of(), copiesLeft());
   }
 

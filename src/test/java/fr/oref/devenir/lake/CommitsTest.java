@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.oref.devenir.contracts.Table;
 import io.delta.exceptions.ConcurrentAppendException;
 import io.delta.exceptions.ProtocolChangedException;
 import java.util.concurrent.atomic.AtomicInteger;

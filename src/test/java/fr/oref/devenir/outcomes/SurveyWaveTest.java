@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.oref.devenir.clean.Uai;
-import fr.oref.devenir.ingest.IngestLeaversJob;
+import fr.oref.devenir.campaign.IngestLeaversStep;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.ingest.IngestResponsesJob;
 import fr.oref.devenir.ingest.ReadLimits;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.privacy.Pseudonymizer;
 import fr.oref.devenir.testing.PublishedText;
 import fr.oref.devenir.testing.SharedSpark;
+import fr.oref.devenir.values.Uai;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ class SurveyWaveTest {
         leaver(CFA_A, "Durand", "Paul", "02/05/2002"), leaver(CFA_A, "Petit", "Zoé", "20/11/2003")), StandardCharsets.UTF_8);
     Files.writeString(in.resolve("b.csv"), String.join("\n", HEADER, leaver(CFA_B, "Bernard", "Noé", "12/12/2002")),
         StandardCharsets.UTF_8);
-    IngestLeaversJob.run(spark, lake.root(), COHORT, List.of(in.toString()), new Pseudonymizer("a-test-key-of-sixteen-chars"),
+    IngestLeaversStep.run(spark, lake.root(), COHORT, List.of(in.toString()), new Pseudonymizer("a-test-key-of-sixteen-chars"),
         ReadLimits.DEFAULT, null);
   }
 

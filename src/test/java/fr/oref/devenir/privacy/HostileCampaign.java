@@ -1,7 +1,7 @@
 package fr.oref.devenir.privacy;
 
-import fr.oref.devenir.clean.Uai;
 import fr.oref.devenir.text.Csv;
+import fr.oref.devenir.values.Uai;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.oref.devenir.campaign.IngestLeaversStep;
 import fr.oref.devenir.cli.Devenir;
-import fr.oref.devenir.ingest.IngestLeaversJob;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.outcomes.PanelJob;
 import fr.oref.devenir.testing.SharedSpark;
 import java.io.PrintWriter;
@@ -33,7 +33,7 @@ class KeyRotationTest {
 
   void ingest(Lake lake, Path in, Pseudonymizer key) throws Exception {
     KeyRegister.check(lake, key, false);
-    IngestLeaversJob.run(spark, lake.root(), HostileCampaign.COHORT, List.of(in.toString()), key,
+    IngestLeaversStep.run(spark, lake.root(), HostileCampaign.COHORT, List.of(in.toString()), key,
         fr.oref.devenir.ingest.ReadLimits.DEFAULT, null);
   }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.oref.devenir.cli.Devenir;
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.testing.PublishedText;
 import fr.oref.devenir.testing.SharedSpark;
 import fr.oref.devenir.text.Csv;

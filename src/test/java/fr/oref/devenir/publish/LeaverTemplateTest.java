@@ -3,9 +3,10 @@ package fr.oref.devenir.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.oref.devenir.contracts.LeaverColumn;
+import fr.oref.devenir.contracts.LeaverFileContract;
+import fr.oref.devenir.contracts.LeaverFileStatus;
 import fr.oref.devenir.ingest.FileSummary;
-import fr.oref.devenir.ingest.LeaverColumn;
-import fr.oref.devenir.ingest.LeaverFileContract;
 import fr.oref.devenir.ingest.LeaverFileReader;
 import fr.oref.devenir.ingest.ReadLimits;
 import java.io.OutputStream;
@@ -45,7 +46,7 @@ class LeaverTemplateTest {
       assertEquals("Courriel ou portable", description.getRow(1 + headers.indexOf("Courriel")).getCell(3).getStringCellValue());
     }
     FileSummary read = new LeaverFileReader(LeaverFileContract.get(), new ReadLimits(1 << 20, ReadLimits.DEFAULT.parseTime())).read(file.toFile(), "modele.xlsx", r -> { });
-    assertEquals(FileSummary.OK, read.status(), "the empty template is a valid file");
+    assertEquals(LeaverFileStatus.OK, read.status(), "the empty template is a valid file");
     assertEquals(0, read.rowsRead());
     assertEquals(List.of(), read.missingColumns());
   }

@@ -3,9 +3,9 @@ package fr.oref.devenir.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.oref.devenir.clean.Uai;
 import fr.oref.devenir.privacy.Pseudonymizer;
 import fr.oref.devenir.text.Csv;
+import fr.oref.devenir.values.Uai;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.testing.SharedSpark;
 import java.nio.file.Path;
 import java.util.HashMap;

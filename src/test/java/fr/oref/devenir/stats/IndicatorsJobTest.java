@@ -3,9 +3,9 @@ package fr.oref.devenir.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
-import fr.oref.devenir.lake.Table;
 import fr.oref.devenir.testing.SharedSpark;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,23 +1,18 @@
 package fr.oref.devenir.testing;
 
-import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
-import com.holdenkarau.spark.testing.SparkSessionProvider;
 import fr.oref.devenir.lake.SparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The one Spark session of the test JVM, built through the production factory so tests run the same
  * Delta setup, tuned for 2 cores: local[2], 2 shuffle partitions, no UI, no code generation (Janino
- * compilation dominates on tiny data). spark-testing-base is used for its DataFrame assertions only.
+ * compilation dominates on tiny data).
  */
 public final class SharedSpark {
   private static SparkSession session;
-  private static JavaDataFrameSuiteBase assertions;
 
   private SharedSpark() {}
 
@@ -44,23 +39,5 @@ public final class SharedSpark {
       }
     }
     return session;
-  }
-
-  /** Same rows (as a multiset) and same schema, with spark-testing-base's diff on failure. */
-  public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
-    dataFrameAssertions().assertDataFrameNoOrderEquals(expected, actual);
-  }
-
-  private static synchronized JavaDataFrameSuiteBase dataFrameAssertions() {
-    if (assertions == null) {
-      SparkSessionProvider._sparkSession_$eq(session());
-      assertions = new JavaDataFrameSuiteBase() {
-        @Override
-        public boolean enableHiveSupport() {
-          return false;
-        }
-      };
-    }
-    return assertions;
   }
 }
