@@ -44,6 +44,7 @@ final class IngestLeaversCommand implements Callable<Integer> {
     String reportsDir = reports != null ? reports : "out/validation-C" + cohort;
     IngestLeaversJob.Result r = IngestLeaversJob.run(session, spark.lake, cohort, inputs,
         spark.pseudonymizer(session), new ReadLimits(maxFileMb << 20, Duration.ofSeconds(maxParseSeconds)), reportsDir);
+    spark.progress().close();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Lot %s : %d fichier(s) lu(s), dont %d nouveau(x).%n", r.batchId(), r.files(), r.newFiles());
     var c = r.counts();

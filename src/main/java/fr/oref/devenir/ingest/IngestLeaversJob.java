@@ -47,6 +47,8 @@ public final class IngestLeaversJob {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("Aucun fichier à charger dans " + inputs);
     }
+    // phases named for the command's progress and the Spark UI; the parse runs one file per task
+    spark.sparkContext().setJobDescription("lecture des fichiers");
     Dataset<Row> parsed = LeaverParsing.parse(spark, files, paths, limits).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> fileRecords = parsed.filter(col("record_type").equalTo("FILE"));
@@ -66,6 +68,7 @@ public final class IngestLeaversJob {
           .localCheckpoint(true);
       List<String> newHashes = newFiles.select("file_hash").as(Encoders.STRING()).collectAsList();
       if (!newHashes.isEmpty()) {
+        spark.sparkContext().setJobDescription("écriture des lignes lues");
         Dataset<Row> newRows = parsed.filter(col("record_type").equalTo("DATA")).drop("file_cfa")
             .join(newFiles.filter(col("status").equalTo(FileSummary.OK)).select("file_hash", "file_cfa", "cohort",
                 "batch_id"), "file_hash");
@@ -75,7 +78,9 @@ public final class IngestLeaversJob {
         lake.sync(Table.BRONZE_LEAVER_ROWS, newRows, List.of("cohort", "file_hash", "sheet", "row_number"), scope);
         lake.sync(Table.BRONZE_LEAVER_FILES, newFiles, List.of("cohort", "file_hash"), scope);
       }
+      spark.sparkContext().setJobDescription("validation et nettoyage de la cohorte");
       LeaverCleaning.Counts counts = LeaverCleaning.rebuild(lake, cohort, pseudonymizer, batchId);
+      spark.sparkContext().setJobDescription("rapports de validation");
       int reports = reportsDir == null ? 0 : ValidationReports.write(lake, cohort, files, reportsDir);
       List<Refusal> refused = seen.stream().filter(r -> !FileSummary.OK.equals(r.getAs("status")))
           .map(r -> new Refusal(new org.apache.hadoop.fs.Path(r.<String>getAs("source_file")).getName(),

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -74,10 +73,9 @@ class DemoCampaignTest {
     assertEquals(0, code, output + err);
     publication = dir.resolve("out/publication/C2022_V2");
     lake = new Lake(SharedSpark.session(), dir.resolve("lake").toString());
-    Matcher version = Pattern.compile("\"gold.indicators\": (\\d+)")
-        .matcher(Files.readString(publication.resolve("manifest_C2022_V2.json")));
-    assertTrue(version.find());
-    for (Row r : lake.readVersion(Table.INDICATORS, Long.parseLong(version.group(1)))
+    long version = new com.fasterxml.jackson.databind.ObjectMapper().readTree(publication.resolve("manifest_C2022_V2.json")
+        .toFile()).get("table_versions").get("gold.indicators").asLong(-1);
+    for (Row r : lake.readVersion(Table.INDICATORS, version)
         .filter(col("cohort").equalTo(2022).and(col("wave").equalTo(2))).collectAsList()) {
       published.put(r.getAs("weighting") + "|" + r.getAs("dimension") + "|" + r.getAs("dimension_value") + "|"
           + r.getAs("indicator"), r);
