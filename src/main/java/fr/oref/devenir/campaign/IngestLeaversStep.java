@@ -28,7 +28,9 @@ public final class IngestLeaversStep {
       Pseudonymizer pseudonymizer, ReadLimits limits, String reportsDir) throws Exception {
     IngestLeaversJob.Batch batch = IngestLeaversJob.run(spark, lakeRoot, cohort, inputs, limits);
     Lake lake = new Lake(spark, lakeRoot);
+    spark.sparkContext().setJobDescription("validation et nettoyage de la cohorte");
     LeaverCleaning.Counts counts = LeaverCleaning.rebuild(lake, cohort, pseudonymizer, batch.batchId());
+    spark.sparkContext().setJobDescription("rapports de validation");
     int reports = reportsDir == null ? 0
         : ValidationReports.write(lake, cohort, new HadoopFiles(spark.sparkContext().hadoopConfiguration()), reportsDir);
     return new Result(batch, counts, reports);

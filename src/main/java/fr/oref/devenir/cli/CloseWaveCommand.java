@@ -33,6 +33,7 @@ final class CloseWaveCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SparkSession session = spark.session("close-wave");
     CloseWaveJob.Result r = CloseWaveJob.run(session, spark.lake, target.cohort, target.wave, rules, overrides, out);
+    spark.progress().close();
     spec.commandLine().getOut().printf(
         "Vague %d de la cohorte %d clôturée : %d sortants du panel, %d répondants ; %d corrections (dont %d manuelles), "
             + "%d intitulés d'emploi codés en ROME, %d à coder à la main (%s).%n",

@@ -29,7 +29,9 @@ final class IndicatorsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SparkSession session = spark.session("indicators");
+    spark.progress().phase("calcul des indicateurs");
     IndicatorsJob.Result r = IndicatorsJob.run(session, spark.lake, target.cohort, target.wave, threshold, out);
+    spark.progress().close();
     PrintWriter w = spec.commandLine().getOut();
     var d = r.weighting();
     w.printf(java.util.Locale.FRANCE, "Redressement : %d itérations, écart maximal %.2e, effet de plan %.2f, poids de %.2f à %.2f%s%n",

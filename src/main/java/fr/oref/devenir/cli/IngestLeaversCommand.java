@@ -44,6 +44,7 @@ final class IngestLeaversCommand implements Callable<Integer> {
     String reportsDir = reports != null ? reports : "out/validation-C" + cohort;
     IngestLeaversStep.Result r = IngestLeaversStep.run(session, spark.lake, cohort, inputs,
         spark.pseudonymizer(session), new ReadLimits(maxFileMb << 20, Duration.ofSeconds(maxParseSeconds)), reportsDir);
+    spark.progress().close();
     PrintWriter out = spec.commandLine().getOut();
     var b = r.batch();
     out.printf("Lot %s : %d fichier(s) lu(s), dont %d nouveau(x).%n", b.batchId(), b.files(), b.newFiles());

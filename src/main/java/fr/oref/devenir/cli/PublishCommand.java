@@ -34,6 +34,7 @@ final class PublishCommand implements Callable<Integer> {
     SparkSession session = spark.session("publish");
     PublishJob.Result r = PublishJob.run(session, spark.lake, target.cohort, target.wave, out, restrictedThreshold,
         withContacts);
+    spark.progress().close();
     var w = spec.commandLine().getOut();
     KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
     w.printf("Publication C%d V%d (versions des tables : %s) :%n  chiffres clés (Excel, PDF, open data) : %s%n"

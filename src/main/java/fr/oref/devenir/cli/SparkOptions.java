@@ -42,6 +42,7 @@ public final class SparkOptions implements AutoCloseable {
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   private LakeLock lock;
+  private Progress progress;
 
   /**
    * The job's session, holding the lake's lock, once the pseudonymisation key is known to be the
@@ -50,6 +51,7 @@ public final class SparkOptions implements AutoCloseable {
    */
   SparkSession session(String job) {
     SparkSession session = SparkSessions.create("devenir " + job, master, conf);
+    progress = Progress.attach(session.sparkContext(), job, command.commandLine().getErr());
     try {
       lock = LakeLock.acquire(session.sparkContext().hadoopConfiguration(), lake, command.name(),
           Duration.ofSeconds(lockTimeout), message -> command.commandLine().getErr().println(message));
@@ -71,8 +73,17 @@ public final class SparkOptions implements AutoCloseable {
     return Pseudonymizer.fromEnvironment(spark.conf().get(Pseudonymizer.KEY_CONF, null));
   }
 
+  /** The running command's progress (phases and Spark tasks), open from {@link #session} to {@link #close}. */
+  Progress progress() {
+    return progress;
+  }
+
   @Override
   public void close() {
+    if (progress != null) {
+      progress.close();
+      progress = null;
+    }
     if (lock != null) {
       lock.close();
       lock = null;

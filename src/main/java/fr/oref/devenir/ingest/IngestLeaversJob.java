@@ -47,6 +47,8 @@ public final class IngestLeaversJob {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("Aucun fichier à charger dans " + inputs);
     }
+    // phases named for the command's progress and the Spark UI; the parse runs one file per task
+    spark.sparkContext().setJobDescription("lecture des fichiers");
     Dataset<Row> parsed = LeaverParsing.parse(spark, files, paths, limits).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> fileRecords = parsed.filter(col("record_type").equalTo("FILE"));
@@ -66,6 +68,7 @@ public final class IngestLeaversJob {
           .localCheckpoint(true);
       List<String> newHashes = newFiles.select("file_hash").as(Encoders.STRING()).collectAsList();
       if (!newHashes.isEmpty()) {
+        spark.sparkContext().setJobDescription("écriture des lignes lues");
         Dataset<Row> newRows = parsed.filter(col("record_type").equalTo("DATA")).drop("file_cfa")
             .join(newFiles.filter(col("status").equalTo(LeaverFileStatus.OK)).select("file_hash", "file_cfa", "cohort",
                 "batch_id"), "file_hash");

@@ -43,6 +43,8 @@ public final class CloseWaveJob {
   public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, Path rulesFile,
       Path overridesFile, String outDir) throws Exception {
     Lake lake = new Lake(spark, lakeRoot);
+    // phases named for the command's progress and the Spark UI
+    spark.sparkContext().setJobDescription("lecture du panel et des réponses");
     List<Row> members = lake.read(Table.PANEL).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)))
         .select("leaver_key", "wave")
         .join(lake.read(Table.LEAVERS).filter(col("cohort").equalTo(cohort)), "leaver_key")
@@ -115,6 +117,7 @@ public final class CloseWaveJob {
     }
 
     String scope = "t.cohort = " + cohort + " AND t.wave = " + wave;
+    spark.sparkContext().setJobDescription("écriture des variables de résultat");
     lake.sync(Table.OUTCOMES, spark.createDataFrame(outcomes, Table.OUTCOMES.schema()),
         List.of("cohort", "wave", "leaver_key"), scope);
     lake.sync(Table.CORRECTIONS, spark.createDataFrame(corrections, Table.CORRECTIONS.schema()),

@@ -7,6 +7,7 @@ import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.privacy.NominativeOutputs;
+import fr.oref.devenir.values.Phones;
 import fr.oref.devenir.text.Csv;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -100,17 +101,8 @@ public final class PanelJob {
     };
   }
 
-  /** The survey tool and CFA clerks dial national numbers: +33612345678 → 0612345678 (overseas too). */
-  static String nationalPhone(String e164) {
-    if (e164 == null) {
-      return "";
-    }
-    for (String prefix : List.of("+33", "+262", "+590", "+594", "+596", "+269", "+508")) {
-      if (e164.startsWith(prefix)) {
-        return "0" + e164.substring(prefix.length());
-      }
-    }
-    return e164;
+  private static String nationalPhone(String e164) {
+    return e164 == null ? "" : Phones.toNational(e164);
   }
 
   /** UTF-8 with BOM, as SPEC §3 asks (Excel opens it with the accents right). */

@@ -2,6 +2,9 @@ package fr.oref.devenir.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.AtomicFolder;
 import fr.oref.devenir.lake.HadoopFiles;
@@ -20,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -37,6 +39,9 @@ public final class PublishJob {
   static final List<String> BLANKED_WHEN_SUPPRESSED = List.of("numerator", "denominator", "value", "ci_low", "ci_high",
       "effective_n");
 
+  private static final ObjectWriter MANIFEST = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .writerWithDefaultPrettyPrinter();
+
   private PublishJob() {}
 
   /** {@code folder}: the wave's publication; {@code region}: the regional rows published, raw and weighted. */
@@ -50,6 +55,8 @@ public final class PublishJob {
   public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, String outDir, int restrictedThreshold,
       boolean withContacts) throws Exception {
     Lake lake = new Lake(spark, lakeRoot);
+    // phases named for the command's progress and the Spark UI
+    spark.sparkContext().setJobDescription("chiffres clés régionaux");
     Map<String, Long> versions = new LinkedHashMap<>();
     LINEAGE.forEach(t -> versions.put(t.qualifiedName(), lake.version(t)));
     List<Row> indicators = indicators(lake, versions.get(Table.INDICATORS.qualifiedName()), cohort, wave);
@@ -88,6 +95,7 @@ public final class PublishJob {
     List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
     List<String> resultFields = withContacts ? RESULT_FIELDS : RESULT_FIELDS.stream().filter(f -> !CONTACT_FIELDS.contains(f))
         .toList();
+    spark.sparkContext().setJobDescription("dossiers restreints des CFA");
     Map<String, List<List<String>>> results = results(lake, versions, cohort, wave, resultFields);
     List<String> resultFiles = new ArrayList<>();
     for (String uai : cfas) {
@@ -207,11 +215,13 @@ public final class PublishJob {
 
   private static void writeManifest(HadoopFiles files, String path, int cohort, int wave, Map<String, Long> versions)
       throws Exception {
-    String tables = versions.entrySet().stream().map(e -> "    \"" + e.getKey() + "\": " + e.getValue())
-        .collect(Collectors.joining(",\n"));
-    try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
-      out.write("{\n  \"cohort\": " + cohort + ",\n  \"wave\": " + wave + ",\n  \"generated_at\": \"" + Instant.now()
-          + "\",\n  \"table_versions\": {\n" + tables + "\n  }\n}\n");
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("cohort", cohort);
+    manifest.put("wave", wave);
+    manifest.put("generated_at", Instant.now().toString());
+    manifest.put("table_versions", versions);
+    try (OutputStream out = files.create(path)) {
+      MANIFEST.writeValue(out, manifest);
     }
   }
 }

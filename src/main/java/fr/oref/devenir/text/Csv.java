@@ -1,30 +1,43 @@
 package fr.oref.devenir.text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * The semicolon-separated files Devenir exchanges (contracts, reference data, panels, exports):
- * RFC 4180 quoting, quoted newlines, an optional UTF-8 BOM.
+ * The semicolon-separated files Devenir exchanges (contracts, reference data, panels, exports),
+ * read and written by Apache Commons CSV: RFC 4180 quoting, quoted newlines, an optional UTF-8 BOM.
+ * What Commons CSV does not do for us is here: the BOM, formula neutralisation, Excel's limits.
  */
 public final class Csv {
   public static final char SEPARATOR = ';';
+  /** Quotes only where needed; CRLF, what Excel writes and the survey tool expects. */
+  private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setDelimiter(SEPARATOR)
+      .setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\r\n").get();
+  /** A neutralised formula is quoted whatever it holds, as OWASP advises. */
+  private static final CSVFormat QUOTED = WRITE.builder().setQuoteMode(QuoteMode.ALL).get();
 
   private Csv() {}
 
   /** Reads every record; the first one is the header. */
   public static List<List<String>> readAll(InputStream in, Charset charset) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset))) {
+    try (Reader reader = new InputStreamReader(in, charset)) {
       List<List<String>> records = new ArrayList<>();
       Parser parser = new Parser(reader, SEPARATOR);
       for (List<String> r = parser.next(); r != null; r = parser.next()) {
@@ -72,24 +85,11 @@ public final class Csv {
    */
   public static void writeRecord(Writer out, List<String> values) throws IOException {
     for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        out.write(SEPARATOR);
-      }
-      out.write(quote(values.get(i)));
+      String value = values.get(i);
+      boolean dangerous = FormulaText.dangerous(value);
+      (dangerous ? QUOTED : WRITE).print(dangerous ? FormulaText.neutralise(value) : value, out, i == 0);
     }
-    out.write("\r\n");
-  }
-
-  static String quote(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (FormulaText.dangerous(value)) {
-      return '"' + FormulaText.neutralise(value).replace("\"", "\"\"") + '"';
-    }
-    boolean needs = value.indexOf(SEPARATOR) >= 0 || value.indexOf('"') >= 0
-        || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-    return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    WRITE.println(out);
   }
 
   /** A file that is not well-formed CSV; the message is French and quotes no value. */
@@ -100,111 +100,62 @@ public final class Csv {
   }
 
   /**
-   * A streaming record parser, for files too large to hold. Records end at LF, CRLF or a lone CR
-   * (old Mac Excel); a quote left open at the end of the file, a field longer than a spreadsheet
-   * cell or a record wider than a sheet is a {@link MalformedException}, never rows silently lost.
+   * A streaming record reader, for files too large to hold. Records end at LF, CRLF or a lone CR
+   * (old Mac Excel); empty lines are records, so row numbers stay the spreadsheet's. A quote left
+   * open at the end of the file, a field longer than a spreadsheet cell or a record wider than a
+   * sheet is a {@link MalformedException}, never rows silently lost.
    */
   public static final class Parser {
     /** Excel's limits: characters in a cell, columns in a sheet. */
     public static final int MAX_FIELD = 32_767;
     public static final int MAX_FIELDS = 16_384;
 
-    private final BufferedReader reader;
-    private final char separator;
-    private boolean first = true;
-    private int line = 1;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
 
-    public Parser(BufferedReader reader, char separator) {
-      this.reader = reader;
-      this.separator = separator;
+    public Parser(Reader reader, char separator) throws IOException {
+      PushbackReader in = new PushbackReader(reader, 1);
+      int first = in.read();
+      if (first >= 0 && first != '\uFEFF') {
+        in.unread(first);
+      }
+      // trailing data: « "Le" Goff » reads as Le Goff, as Excel does, rather than refusing the file
+      this.parser = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
+          .setTrailingData(true).get().parse(in);
+      this.records = parser.iterator();
     }
 
     /** The next record, or null at the end. */
     public List<String> next() throws IOException {
-      int c = reader.read();
-      if (first && c == '\uFEFF') {
-        c = reader.read();
-      }
-      first = false;
-      if (c < 0) {
-        return null;
-      }
-      int startLine = line;
-      List<String> fields = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      while (true) {
-        if (quoted) {
-          if (c < 0) {
-            throw new MalformedException("guillemet ouvert à la ligne " + startLine + " jamais refermé");
-          }
-          if (c == '"') {
-            reader.mark(1);
-            int d = reader.read();
-            if (d == '"') {
-              append(field, '"', startLine);
-            } else {
-              quoted = false;
-              if (d >= 0) {
-                reader.reset();
-              }
-            }
-          } else {
-            countLine(c);
-            append(field, (char) c, startLine);
-          }
-        } else if (c < 0 || c == '\n' || c == '\r') {
-          add(fields, field, startLine);
-          if (c == '\r') {
-            skipLf();
-          }
-          line++;
-          return fields;
-        } else if (c == separator) {
-          add(fields, field, startLine);
-          field.setLength(0);
-        } else if (c == '"' && field.length() == 0) {
-          quoted = true;
-        } else {
-          append(field, (char) c, startLine);
+      long line = parser.getCurrentLineNumber() + 1;
+      List<String> fields;
+      try {
+        if (!records.hasNext()) {
+          return null;
         }
-        c = reader.read();
-      }
-    }
-
-    private void countLine(int c) throws IOException {
-      if (c == '\n') {
-        line++;
-      } else if (c == '\r') {
-        reader.mark(1);
-        if (reader.read() != '\n') {
-          line++;
+        fields = records.next().toList();
+      } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof CSVException) {
+          throw unterminatedOrUnreadable(e.getCause(), line);
         }
-        reader.reset();
+        throw e.getCause();
       }
-    }
-
-    private void skipLf() throws IOException {
-      reader.mark(1);
-      if (reader.read() != '\n') {
-        reader.reset();
-      }
-    }
-
-    private static void append(StringBuilder field, char c, int line) throws MalformedException {
-      if (field.length() >= MAX_FIELD) {
-        throw new MalformedException("champ de plus de " + MAX_FIELD + " caractères (limite d'une cellule Excel) "
-            + "dans l'enregistrement commençant à la ligne " + line);
-      }
-      field.append(c);
-    }
-
-    private static void add(List<String> fields, StringBuilder field, int line) throws MalformedException {
-      if (fields.size() >= MAX_FIELDS) {
+      if (fields.size() > MAX_FIELDS) {
         throw new MalformedException("plus de " + MAX_FIELDS + " colonnes (limite d'une feuille Excel) "
             + "à la ligne " + line);
       }
-      fields.add(field.toString());
+      if (fields.stream().anyMatch(f -> f.length() > MAX_FIELD)) {
+        throw new MalformedException("champ de plus de " + MAX_FIELD + " caractères (limite d'une cellule Excel) "
+            + "dans l'enregistrement commençant à la ligne " + line);
+      }
+      return fields;
+    }
+
+    /** Commons CSV's message is English and may quote the file: only its kind is kept. */
+    private static MalformedException unterminatedOrUnreadable(Throwable e, long line) {
+      return new MalformedException(String.valueOf(e.getMessage()).contains("EOF reached before encapsulated token")
+          ? "guillemet ouvert à la ligne " + line + " jamais refermé"
+          : "enregistrement illisible à la ligne " + line);
     }
   }
 }

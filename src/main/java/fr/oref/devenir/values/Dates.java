@@ -6,6 +6,7 @@ import java.time.Year;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * Dates as CFAs write them: ISO (from real Excel date cells, possibly with a time part),
@@ -19,9 +20,6 @@ public final class Dates {
       Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?: \\d{1,2}:\\d{2}(?::\\d{2})?)?");
   private static final Pattern SERIAL = Pattern.compile("\\d{1,5}(?:[.,]\\d+)?");
   private static final int MAX_SERIAL = 80_000;
-  /** Excel's day 0 for serials above 60, which counts the non-existent 29/02/1900 (Lotus 1-2-3 bug). */
-  private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
-  private static final int FAKE_LEAP_DAY = 60;
 
   private Dates() {}
 
@@ -62,18 +60,14 @@ public final class Dates {
   }
 
   /**
-   * The day of an Excel serial number (1900 date system, time of day dropped). Like POI's
-   * {@code DateUtil}, serial 60 (Excel's fake 29/02/1900) reads as 01/03/1900.
+   * The day of an Excel serial number (1900 date system, time of day dropped), by POI's
+   * {@code DateUtil}: serial 60 (Excel's fake 29/02/1900, a Lotus 1-2-3 bug) reads as 01/03/1900.
    */
   public static Optional<LocalDate> fromExcelSerial(double serial) {
     if (serial < 1 || serial > MAX_SERIAL) {
       return Optional.empty();
     }
-    long day = (long) Math.floor(serial);
-    if (day < FAKE_LEAP_DAY) {
-      return Optional.of(EXCEL_EPOCH.plusDays(day + 1));
-    }
-    return Optional.of(EXCEL_EPOCH.plusDays(Math.max(day, FAKE_LEAP_DAY + 1)));
+    return Optional.of(DateUtil.getLocalDateTime(serial).toLocalDate());
   }
 
   private static Optional<LocalDate> of(int year, int month, int day) {

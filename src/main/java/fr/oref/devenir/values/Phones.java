@@ -47,6 +47,22 @@ public final class Phones {
     return Optional.empty();
   }
 
+  /**
+   * The number as dialled from France ({@code +33612345678} → {@code 0612345678}, overseas too), what
+   * the survey tool and CFA clerks expect; a number outside the French plan is left as it is.
+   */
+  public static String toNational(String e164) {
+    try {
+      PhoneNumber number = UTIL.parse(e164, "FR");
+      if (FRENCH_COUNTRY_CODES.contains(number.getCountryCode())) {
+        return UTIL.format(number, PhoneNumberFormat.NATIONAL).replace(" ", "");
+      }
+    } catch (NumberParseException e) {
+      // not a phone number: kept as stored
+    }
+    return e164;
+  }
+
   private static Optional<String> valid(String s, String region) {
     try {
       PhoneNumber number = UTIL.parse(s, region);

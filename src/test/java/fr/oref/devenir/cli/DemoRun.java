@@ -3,7 +3,6 @@ package fr.oref.devenir.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
@@ -23,8 +22,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine;
@@ -64,10 +61,9 @@ final class DemoRun {
     assertEquals(0, code, output + err);
     publication = root.resolve("out/publication/C2022_V2");
     lake = new Lake(SharedSpark.session(), root.resolve("lake").toString());
-    Matcher version = Pattern.compile("\"gold.indicators\": (\\d+)")
-        .matcher(Files.readString(publication.resolve("manifest_C2022_V2.json")));
-    assertTrue(version.find());
-    for (Row r : lake.readVersion(Table.INDICATORS, Long.parseLong(version.group(1)))
+    long version = new com.fasterxml.jackson.databind.ObjectMapper().readTree(publication.resolve("manifest_C2022_V2.json")
+        .toFile()).get("table_versions").get("gold.indicators").asLong(-1);
+    for (Row r : lake.readVersion(Table.INDICATORS, version)
         .filter(col("cohort").equalTo(2022).and(col("wave").equalTo(2))).collectAsList()) {
       published.put(r.getAs("weighting") + "|" + r.getAs("dimension") + "|" + r.getAs("dimension_value") + "|"
           + r.getAs("indicator"), r);

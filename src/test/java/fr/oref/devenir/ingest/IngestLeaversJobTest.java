@@ -133,6 +133,20 @@ class IngestLeaversJobTest {
 
   @Test
   @Order(2)
+  void theCohortHoldsTheKeptRowsAsTheFilesSaidThem() {
+    // A: row 2 Martin (kept), 3 bad UAI, 4 repeater, 5 Martin again, 6 Leroy (two warnings: a bad phone, and so
+    // neither e-mail nor mobile); B: both kept
+    Dataset<Row> expected = SharedSpark.expected(Table.LEAVERS, List.of("uai_cfa", "row_number", "sex", "department",
+        "level", "rncp", "diploma_obtained", "has_email", "has_mobile", "warnings"),
+        new Object[] {CFA_A, 2, "F", "14", "3", "RNCP37537", "NO", false, true, 0},
+        new Object[] {CFA_A, 6, "F", "14", "3", "RNCP37537", "UNKNOWN", false, false, 2},
+        new Object[] {CFA_B, 2, "M", "14", "3", "RNCP37537", "YES", true, false, 0},
+        new Object[] {CFA_B, 3, "F", "14", "3", "RNCP37537", "NO", false, true, 0});
+    SharedSpark.assertSameRows(expected, SharedSpark.actual(lake.read(Table.LEAVERS), expected));
+  }
+
+  @Test
+  @Order(2)
   void rejectionsNameFileSheetRowAndColumnInFrench() {
     List<Row> errors = lake.read(Table.REJECTIONS).filter(col("severity").equalTo("ERROR")).collectAsList();
     assertEquals(1, errors.size());

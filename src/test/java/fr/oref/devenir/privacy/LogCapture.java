@@ -8,7 +8,7 @@ import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /** Every log line (with its stack trace) written while open, as the launcher's log would hold it. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
   private final StringWriter text = new StringWriter();
   private final Appender appender;
 
@@ -21,11 +21,11 @@ final class LogCapture implements AutoCloseable {
     context.updateLoggers();
   }
 
-  static LogCapture start() {
+  public static LogCapture start() {
     return new LogCapture();
   }
 
-  String text() {
+  public String text() {
     return text.toString();
   }
 

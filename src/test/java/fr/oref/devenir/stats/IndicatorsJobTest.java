@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +135,23 @@ class IndicatorsJobTest {
     Row wilson = t.get("raw|region|ALL|employment_rate");
     assertEquals(0.2307, wilson.<Double>getAs("ci_low"), 1e-4, "Wilson 3/5");
     assertEquals(0.8824, wilson.<Double>getAs("ci_high"), 1e-4);
+  }
+
+  @Test
+  void theRegionsRawRatesAsATable() throws Exception {
+    run(1);
+    List<String> columns = List.of("dimension", "dimension_value", "indicator", "numerator", "denominator", "value");
+    Dataset<Row> expected = SharedSpark.expected(Table.INDICATORS, columns,
+        new Object[] {"region", "ALL", "employment_rate", 3.0, 5.0, 3.0 / 5},
+        new Object[] {"region", "ALL", "further_study_rate", 1.0, 6.0, 1.0 / 6},
+        new Object[] {"region", "ALL", "job_within_6_months", 3.0, 5.0, 3.0 / 5},
+        new Object[] {"region", "ALL", "lasting_job_rate", 2.0, 3.0, 2.0 / 3},
+        new Object[] {"region", "ALL", "neet_rate", 2.0, 6.0, 2.0 / 6},
+        new Object[] {"region", "ALL", "response_rate", 6.0, 10.0, 6.0 / 10});
+    Dataset<Row> region = lake.read(Table.INDICATORS).filter("cohort = 2022 AND weighting = 'raw' AND dimension = 'region'"
+        + " AND indicator IN ('employment_rate', 'further_study_rate', 'job_within_6_months', 'lasting_job_rate',"
+        + " 'neet_rate', 'response_rate')").orderBy("indicator");
+    SharedSpark.assertSameRows(expected, SharedSpark.actual(region, expected), 1e-9);
   }
 
   @Test

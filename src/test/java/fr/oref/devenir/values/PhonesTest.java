@@ -49,6 +49,22 @@ class PhonesTest {
       "41 12 34, +508411234"})
   void overseasNumbersGetTheirOwnCountryCode(String raw, String e164) {
     assertEquals(Optional.of(e164), Phones.toE164(raw));
+    assertEquals(Optional.of(e164), Phones.toE164(Phones.toNational(e164)), "dialled from France, the same number");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "+33612345678, 0612345678",
+      "+262692123456, 0692123456",
+      "+262639012345, 0639012345",
+      "+590690001234, 0690001234",
+      "+596696201234, 0696201234",
+      "+594694201234, 0694201234",
+      // outside the French plan (a stored number never is): left as it is rather than mangled
+      "+447911123456, +447911123456",
+      "+2693212345, +2693212345"})
+  void panelsCarryTheNumberAsDialledFromFrance(String e164, String national) {
+    assertEquals(national, Phones.toNational(e164));
   }
 
   @ParameterizedTest
