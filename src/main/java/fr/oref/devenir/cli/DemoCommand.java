@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
       steps.add(spark("indicators", "--cohort", c, "--wave", wave, "--out", out + "/indicators_C" + c + "_V" + wave + ".csv"));
     }
     for (String wave : List.of("1", "2")) {
-      steps.add(spark("publish", "--cohort", c, "--wave", wave, "--out", out + "/publication"));
+      steps.add(spark("publish", "--cohort", c, "--wave", wave, "--out", out + "/publication", "--notebooks"));
     }
     for (String[] step : steps) {
       w.printf("%n== devenir %s%n", String.join(" ", step));

@@ -1,6 +1,8 @@
 package fr.oref.devenir.cli;
 
+import fr.oref.devenir.publish.Notebooks;
 import fr.oref.devenir.publish.PublishJob;
+import fr.oref.devenir.publish.RespondentExtract;
 import fr.oref.devenir.stats.IndicatorsJob;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -29,6 +31,10 @@ final class PublishCommand implements Callable<Integer> {
       description = "Joint les courriels et téléphones des répondants aux résultats de chaque CFA (absents par défaut).")
   boolean withContacts;
 
+  @Option(names = "--notebooks",
+      description = "Exécute les carnets (Jupyter) sur les publications de --out et joint leur rendu HTML au dossier de l'observatoire.")
+  boolean notebooks;
+
   @Override
   public Integer call() throws Exception {
     SparkSession session = spark.session("publish");
@@ -38,8 +44,22 @@ final class PublishCommand implements Callable<Integer> {
     var w = spec.commandLine().getOut();
     KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
     w.printf("Publication C%d V%d (versions des tables : %s) :%n  chiffres clés (Excel, PDF, open data) : %s%n"
-        + "  site web : %s%n  %d dossiers restreints des CFA : %s/cfa%n", target.cohort, target.wave, r.versions(),
-        r.regionDir(), r.siteIndex(), r.bundles(), r.folder());
-    return 0;
+        + "  site web : %s%n  %d dossiers restreints des CFA : %s/cfa%n  extrait individuel pseudonyme (observatoire,"
+        + " diffusion restreinte) : %s/%s%n", target.cohort, target.wave, r.versions(), r.regionDir(), r.siteIndex(),
+        r.bundles(), r.folder(), r.folder(), RespondentExtract.file(target.cohort, target.wave));
+    return notebooks ? notebooks(r.folder()) : 0;
+  }
+
+  /** The notebooks' failures fail the command: a cross-check that disagrees with a published figure is an error. */
+  private int notebooks(String folder) throws Exception {
+    Notebooks.Result n = Notebooks.render(out, folder);
+    var w = spec.commandLine().getOut();
+    if (n.skipped() != null) {
+      w.printf("  carnets non exécutés (%s)%n", n.skipped());
+      return 0;
+    }
+    w.printf("  carnets (HTML, réservés à l'observatoire) : %s/%s%n", folder, Notebooks.FOLDER);
+    n.failures().forEach(f -> spec.commandLine().getErr().printf("Carnet en échec (publication en place) : %s%n", f));
+    return n.failures().isEmpty() ? 0 : 1;
   }
 }

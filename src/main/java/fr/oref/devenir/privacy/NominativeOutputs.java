@@ -26,6 +26,8 @@ public final class NominativeOutputs {
   public static final String TITLES_TO_CODE = "titles_to_code";
   public static final String CFA_RESULTS = "cfa_results";
   public static final String VALIDATION_REPORT = "validation_report";
+  /** Pseudonymous, not nominative: deleted with the cohort's names all the same (a unit-level file). */
+  public static final String RESPONDENT_EXTRACT = "respondent_extract";
 
   private NominativeOutputs() {}
 

@@ -115,6 +115,7 @@ public final class PublishJob {
           uai, null, "Diffusion restreinte : réservé au CFA " + uai + ".",
           Formats.restrictedLegend(restrictedThreshold)));
     }
+    RespondentExtract.write(lake, files, versions, cohort, wave, staging + "/" + RespondentExtract.file(cohort, wave));
     writeManifest(files, staging + "/manifest" + suffix + ".json", cohort, wave, versions);
     publication.commit();
     String published = publication.target();
@@ -122,6 +123,8 @@ public final class PublishJob {
     // of publish (same folder, replaced whole) registers
     NominativeOutputs.record(lake, files, cohort, NominativeOutputs.CFA_RESULTS,
         resultFiles.stream().map(f -> published + f.substring(staging.length())).toList());
+    NominativeOutputs.record(lake, files, cohort, NominativeOutputs.RESPONDENT_EXTRACT,
+        List.of(published + "/" + RespondentExtract.file(cohort, wave)));
     return new Result(cfas.size(), versions, published, published + "/region",
         published + "/region/site" + suffix + "/index.html", region);
   }

@@ -167,7 +167,8 @@ class PersonalDataCampaignTest {
     Lake lake = new Lake(spark, lakeRoot);
     Map<String, Row> registered = lake.read(Table.NOMINATIVE_OUTPUTS).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getAs("path"), r -> r));
-    assertEquals(Set.of("panel", "call_list", "titles_to_code", "cfa_results", "validation_report"),
+    assertEquals(Set.of("panel", "call_list", "titles_to_code", "cfa_results", "validation_report",
+        "respondent_extract"),
         registered.values().stream().map(r -> r.<String>getAs("kind")).collect(Collectors.toSet()));
     for (Row r : registered.values()) {
       Path file = Path.of(java.net.URI.create(r.getAs("path")));

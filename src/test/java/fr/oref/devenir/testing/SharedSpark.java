@@ -2,8 +2,8 @@ package fr.oref.devenir.testing;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import com.holdenkarau.spark.testing.SparkSessionProvider;
-import fr.oref.devenir.lake.SparkSessions;
 import fr.oref.devenir.contracts.Table;
+import fr.oref.devenir.lake.SparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,0 +1,28 @@
+package fr.oref.devenir.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Where the notebooks can run, and what a failure says (executed on the demo: DemoCampaignTest). */
+class NotebooksTest {
+  @Test
+  void onlyALocalPublicationIsGivenToJupyter() throws Exception {
+    assertEquals(Path.of("/srv/out/pub"), Notebooks.local("file:/srv/out/pub"));
+    assertEquals(Path.of("out/pub").toAbsolutePath(), Notebooks.local("out/pub"));
+    assertNull(Notebooks.local("hdfs://namenode/oref/pub"));
+    Notebooks.Result r = Notebooks.render("s3a://oref/pub", "s3a://oref/pub/C2022_V1");
+    assertEquals("publication hors du disque local", r.skipped());
+    assertTrue(r.rendered().isEmpty() && r.failures().isEmpty());
+  }
+
+  @Test
+  void aFailureIsToldByItsLastLineWithoutTerminalColours() {
+    String nbconvert = "Traceback:\n\u001B[0;31mAssertionError\u001B[0m: (2022, 2, 'employment_rate')\n\n";
+    assertEquals("AssertionError: (2022, 2, 'employment_rate')", Notebooks.lastLine(nbconvert));
+    assertEquals(201, Notebooks.lastLine("x".repeat(500)).length());
+  }
+}
