@@ -84,6 +84,7 @@ public final class PublishJob {
       files.writeString(site + "/diplome/" + cfd + ".html", Pages.render(pages.entity("Diplôme "
           + pages.diplomaLabel(cfd), "diploma", cfd, "../index.html", null, Formats.LEGEND)));
     }
+    Dashboard.write(lake, files, versions.get(Table.INDICATORS.qualifiedName()), cohort, wave, regionDir, site);
 
     List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
     List<String> resultFields = withContacts ? RESULT_FIELDS : RESULT_FIELDS.stream().filter(f -> !CONTACT_FIELDS.contains(f))
