@@ -205,7 +205,7 @@
       color: { domain: [name, REGION], range: ["#1f4e79", "#d97b00"], legend: true },
       marks: [
         Plot.ruleX(dots, { x: "cohorte", y1: "bas", y2: "haut", stroke: "serie", strokeWidth: 2 }),
-        Plot.line(dots, { x: "cohorte", y: "valeur", stroke: "serie" }),
+        Plot.line(dots, { x: "cohorte", y: "valeur", stroke: "serie", z: "serie" }),
         Plot.dot(dots, { x: "cohorte", y: "valeur", fill: "serie", r: 4 }),
       ],
     }));

@@ -89,7 +89,7 @@ class DemoCampaignTest {
   }
 
   /** How a figure must read, worked here from the stored value, not by the publishing code. */
-  private static String expected(Row r) {
+  static String expected(Row r) {
     if (Boolean.TRUE.equals(r.getAs("suppressed"))) {
       return "s";
     }
@@ -199,6 +199,11 @@ class DemoCampaignTest {
     assertTrue(chart.getAttribute("alt").startsWith("Taux d'emploi par niveau"), chart.getAttribute("alt"));
     assertFalse(Pattern.compile("(src|href)=\"(?!data:)[a-z]+:").matcher(Files.readString(site.resolve("index.html")))
         .find(), "nothing fetched at view time: no absolute address");
+  }
+
+  @Test
+  void theDashboardShowsTheFiguresOfTheIndicatorTableForEveryChoice() throws Exception {
+    DashboardFigures.check(publication.resolve("region/site_C2022_V2"), published, DemoCampaignTest::expected, dir);
   }
 
   @Test

@@ -95,8 +95,7 @@ class DashboardPageTest {
       assertEquals("n.c.", line(figures, "Taux de réponse").get(1));
       assertEquals(List.of("3 mois", "[1 mois – 4 mois]", ""), line(figures, "Délai médian d'accès à l'emploi")
           .subList(1, 4), "the median in whole months, without a base");
-      browser.evaluate("(() => { const s = document.getElementById('ponderation'); s.value = 'weighted';"
-          + " s.dispatchEvent(new Event('change')); })()");
+      browser.choose("ponderation", "weighted");
       assertEquals("0,0 %", line(table(browser, "tableau-indicateurs"), "Taux d'emploi").get(1), "1.0E-4 is 0.01 %");
     }
   }
@@ -109,6 +108,12 @@ class DashboardPageTest {
           table(browser, "tableau-evolution"), "wave 2 of each cohort, not wave 1 of 2022");
       assertEquals(2, browser.evaluate("document.querySelectorAll('figure svg[aria-label]').length").asInt(),
           "both charts are drawn and named");
+      browser.choose("vague", "1");
+      assertEquals(List.of(List.of("2022", "30,0 %", "[20,0 % – 40,0 %]", "60,0 %", "[55,0 % – 65,0 %]")),
+          table(browser, "tableau-evolution"), "wave 1: one cohort");
+      assertFalse(browser.evaluate("document.querySelector('main').textContent").asText().contains("⚠"),
+          "Observable Plot drew no warning sign, even for a single point");
+      browser.choose("vague", "2");
       assertTrue(browser.evaluate("[...document.querySelectorAll('select')].every(s => s.labels.length === 1)")
           .asBoolean(), "every choice has its label");
 

@@ -124,6 +124,12 @@ public final class Browser implements AutoCloseable {
     return result.path("result").path("value");
   }
 
+  /** Chooses an option of a select, as a mouse does: its value set, then the change event. */
+  public void choose(String selectId, String value) throws Exception {
+    evaluate("(() => { const s = document.getElementById(" + JSON.writeValueAsString(selectId) + "); s.value = "
+        + JSON.writeValueAsString(value) + "; s.dispatchEvent(new Event('change')); })()");
+  }
+
   /** Presses and releases a key on whatever has the focus, as a keyboard does. */
   public void press(String key, int keyCode) throws Exception {
     for (String type : List.of("rawKeyDown", "keyUp")) {
