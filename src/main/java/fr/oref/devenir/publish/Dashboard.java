@@ -44,6 +44,12 @@ public final class Dashboard {
   public static final String PAGE = "tableau-de-bord.html";
   private static final Template TEMPLATE = template();
 
+  /** A breakdown the reader may choose, as the page reads it (records keep the JSON's field order). */
+  record Choice(String name, String label) {}
+
+  /** An indicator as the page reads it; {@code months} for the median, whose figures are not rates. */
+  record Figure(String name, String label, String description, boolean months) {}
+
   private Dashboard() {}
 
   /**
@@ -100,9 +106,9 @@ public final class Dashboard {
     data.put("wave", wave);
     data.put("dimensions", IndicatorCatalog.dimensions().stream().filter(d -> DIMENSIONS.contains(d.name()))
         .sorted((a, b) -> DIMENSIONS.indexOf(a.name()) - DIMENSIONS.indexOf(b.name()))
-        .map(d -> Map.of("name", d.name(), "label", d.description())).toList());
-    data.put("indicators", IndicatorCatalog.published().stream().map(i -> Map.of("name", i.name(), "label", i.label(),
-        "description", i.description(), "months", i.isMedian())).toList());
+        .map(d -> new Choice(d.name(), d.description())).toList());
+    data.put("indicators", IndicatorCatalog.published().stream().map(i -> new Figure(i.name(), i.label(),
+        i.description(), i.isMedian())).toList());
     data.put("labels", Map.of("diploma", diplomaLabels));
     data.put("columns", header);
     data.put("rows", rows);
