@@ -116,8 +116,10 @@ class DemoCampaignTest {
     assertTrue(wave1 > 0 && wave2 > wave1, output);
     assertTrue(output.substring(wave2).contains("brut [IC 95 %]"), output);
     assertTrue(output.substring(wave2).contains("site_C2022_V2/index.html"), output);
+    assertTrue(output.substring(wave2).contains("site_C2022_V2/tableau-de-bord.html (tableau de bord)"), output);
     for (String file : List.of("region/chiffres_cles_C2022_V2.pdf", "region/chiffres_cles_C2022_V2.xlsx",
         "region/indicateurs_C2022_V2_opendata.csv", "region/site_C2022_V2/index.html",
+        "region/site_C2022_V2/tableau-de-bord.html", "region/indicateurs_toutes_cohortes_C2022_V2_opendata.csv",
         "../C2022_V1/region/chiffres_cles_C2022_V1.pdf")) {
       assertTrue(Files.isRegularFile(publication.resolve(file)), file);
     }
