@@ -1,16 +1,17 @@
 package fr.oref.devenir.cli;
 
-import java.io.PrintWriter;
+import fr.oref.devenir.publish.Dashboard;
 import fr.oref.devenir.publish.PublishJob;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The whole campaign on a synthetic sample, through the very commands a statistician runs (one
@@ -72,9 +73,10 @@ final class DemoCommand implements Callable<Integer> {
     String publication = Path.of(PublishJob.folder(out + "/publication", cohort, 2))
         .toAbsolutePath().normalize().toString();
     w.printf("%nCampagne C%s terminée. Lac Delta : %s ; rapports de validation : %s/validation.%n"
-        + "À ouvrir : %s/region/site_C%s_V2/index.html (site web), %s/region/chiffres_cles_C%s_V2.pdf (rapport), "
-        + "%s/region/chiffres_cles_C%s_V2.xlsx (classeur) ; dossiers restreints des CFA : %s/cfa/<UAI>/.%n",
-        c, lake, out, publication, c, publication, c, publication, c, publication);
+        + "À ouvrir : %s/region/site_C%s_V2/index.html (site web), %s/region/site_C%s_V2/%s (tableau de bord), "
+        + "%s/region/chiffres_cles_C%s_V2.pdf (rapport), %s/region/chiffres_cles_C%s_V2.xlsx (classeur) ; "
+        + "dossiers restreints des CFA : %s/cfa/<UAI>/.%n",
+        c, lake, out, publication, c, publication, c, Dashboard.PAGE, publication, c, publication, c, publication);
     return 0;
   }
 

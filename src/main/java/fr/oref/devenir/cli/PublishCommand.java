@@ -44,9 +44,10 @@ final class PublishCommand implements Callable<Integer> {
     var w = spec.commandLine().getOut();
     KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
     w.printf("Publication C%d V%d (versions des tables : %s) :%n  chiffres clés (Excel, PDF, open data) : %s%n"
-        + "  site web : %s%n  %d dossiers restreints des CFA : %s/cfa%n  extrait individuel pseudonyme (observatoire,"
-        + " diffusion restreinte) : %s/%s%n", target.cohort, target.wave, r.versions(), r.regionDir(), r.siteIndex(),
-        r.bundles(), r.folder(), r.folder(), RespondentExtract.file(target.cohort, target.wave));
+        + "  site web : %s%n  tableau de bord : %s%n  %d dossiers restreints des CFA : %s/cfa%n  extrait individuel"
+        + " pseudonyme (observatoire, diffusion restreinte) : %s/%s%n", target.cohort, target.wave, r.versions(),
+        r.regionDir(), r.siteIndex(), r.dashboard(), r.bundles(), r.folder(), r.folder(),
+        RespondentExtract.file(target.cohort, target.wave));
     return notebooks ? notebooks(r.folder()) : 0;
   }
 

@@ -44,9 +44,12 @@ public final class Pages {
 
   public record Section(String anchor, String heading, Charts.Chart chart, Table table, List<String> paragraphs) {}
 
-  /** {@code home} is the relative link back to the regional page (none on the index or in a PDF). */
-  public record Page(String title, String subtitle, String restricted, String home, List<Section> sections,
-      String legend) {}
+  /**
+   * {@code home} is the relative link back to the regional page (none on the index or in a PDF);
+   * {@code dashboard} the link to the site's dashboard (on the web site's index only).
+   */
+  public record Page(String title, String subtitle, String restricted, String home, String dashboard,
+      List<Section> sections, String legend) {}
 
   private final List<Row> rows;
   private final Map<String, Row> byKey = new HashMap<>();
@@ -117,7 +120,8 @@ public final class Pages {
     sections.add(breakdown("par-sexe", "Par sexe", null, summary("Indicateurs par sexe", "Sexe", "sex",
         v -> new Link(v, null))));
     sections.add(methods());
-    return new Page("Devenir des apprentis en région — chiffres clés", edition, null, null, sections, Formats.LEGEND);
+    return new Page("Devenir des apprentis en région — chiffres clés", edition, null, null,
+        links ? Dashboard.PAGE : null, sections, Formats.LEGEND);
   }
 
   /**
@@ -165,7 +169,7 @@ public final class Pages {
           })));
     }
     sections.add(methods());
-    return new Page(title, edition, restricted, home, sections, legend);
+    return new Page(title, edition, restricted, home, null, sections, legend);
   }
 
   private Section methods() {

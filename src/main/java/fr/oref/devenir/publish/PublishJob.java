@@ -46,7 +46,7 @@ public final class PublishJob {
 
   /** {@code folder}: the wave's publication; {@code region}: the regional rows published, raw and weighted. */
   public record Result(int bundles, Map<String, Long> versions, String folder, String regionDir, String siteIndex,
-      List<Row> region) {}
+      String dashboard, List<Row> region) {}
 
   /**
    * @param withContacts whether the CFAs' results carry their respondents' e-mails and phones (by
@@ -91,6 +91,7 @@ public final class PublishJob {
       files.writeString(site + "/diplome/" + cfd + ".html", Pages.render(pages.entity("Diplôme "
           + pages.diplomaLabel(cfd), "diploma", cfd, "../index.html", null, Formats.LEGEND)));
     }
+    Dashboard.write(lake, files, versions.get(Table.INDICATORS.qualifiedName()), cohort, wave, regionDir, site);
 
     List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
     List<String> resultFields = withContacts ? RESULT_FIELDS : RESULT_FIELDS.stream().filter(f -> !CONTACT_FIELDS.contains(f))
@@ -125,8 +126,9 @@ public final class PublishJob {
         resultFiles.stream().map(f -> published + f.substring(staging.length())).toList());
     NominativeOutputs.record(lake, files, cohort, NominativeOutputs.RESPONDENT_EXTRACT,
         List.of(published + "/" + RespondentExtract.file(cohort, wave)));
-    return new Result(cfas.size(), versions, published, published + "/region",
-        published + "/region/site" + suffix + "/index.html", region);
+    String publishedSite = published + "/region/site" + suffix;
+    return new Result(cfas.size(), versions, published, published + "/region", publishedSite + "/index.html",
+        publishedSite + "/" + Dashboard.PAGE, region);
   }
 
   /** A wave's publication is one folder, replaced whole: {@code <out>/C<N>_V<W>}. */

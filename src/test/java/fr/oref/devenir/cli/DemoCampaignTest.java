@@ -32,11 +32,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * `devenir demo` end to end on a small campaign, then what its readers get: every figure of every
  * format (Excel, PDF, web page) equals gold.indicators, and each CFA's bundle holds nothing of another
- * CFA. {@link DemoRenderingTest} looks at the same publication's pixels.
+ * CFA. {@link DemoRenderingTest} looks at the same publication's pixels and dashboard, {@link DemoNotebooksTest}
+ * at its notebooks.
  */
 class DemoCampaignTest {
   @BeforeAll
@@ -51,8 +53,12 @@ class DemoCampaignTest {
     assertTrue(wave1 > 0 && wave2 > wave1, output);
     assertTrue(output.substring(wave2).contains("brut [IC 95 %]"), output);
     assertTrue(output.substring(wave2).contains("site_C2022_V2/index.html"), output);
+    assertTrue(output.substring(wave2).contains("site_C2022_V2/tableau-de-bord.html (tableau de bord)"), output);
+    assertTrue(Pattern.compile("\n  tableau de bord : \\S+/site_C2022_V2/tableau-de-bord\\.html\n")
+        .matcher(output.substring(wave2)).find(), "publish says where its dashboard is");
     for (String file : List.of("region/chiffres_cles_C2022_V2.pdf", "region/chiffres_cles_C2022_V2.xlsx",
         "region/indicateurs_C2022_V2_opendata.csv", "region/site_C2022_V2/index.html",
+        "region/site_C2022_V2/tableau-de-bord.html", "region/indicateurs_toutes_cohortes_C2022_V2_opendata.csv",
         "../C2022_V1/region/chiffres_cles_C2022_V1.pdf")) {
       assertTrue(Files.isRegularFile(publication.resolve(file)), file);
     }
@@ -134,6 +140,18 @@ class DemoCampaignTest {
     assertTrue(chart.getAttribute("alt").startsWith("Taux d'emploi par niveau"), chart.getAttribute("alt"));
     assertFalse(Pattern.compile("(src|href)=\"(?!data:)[a-z]+:").matcher(Files.readString(site.resolve("index.html")))
         .find(), "nothing fetched at view time: no absolute address");
+    assertTrue(Files.isRegularFile(site.resolve(link(index, "Tableau de bord"))), "the index links to the dashboard");
+  }
+
+  /** Where the page's first link whose text starts so leads. */
+  private static String link(Document page, String text) {
+    NodeList links = page.getElementsByTagName("a");
+    for (int i = 0; i < links.getLength(); i++) {
+      if (links.item(i).getTextContent().startsWith(text)) {
+        return ((Element) links.item(i)).getAttribute("href");
+      }
+    }
+    throw new AssertionError("no link « " + text + " »");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static fr.oref.devenir.cli.DemoRun.dir;
 import static fr.oref.devenir.cli.DemoRun.expected;
 import static fr.oref.devenir.cli.DemoRun.gold;
 import static fr.oref.devenir.cli.DemoRun.publication;
+import static fr.oref.devenir.cli.DemoRun.published;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,7 +20,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The demo's publication drawn: the PDF pages are not blank, the index renders in a real browser. */
+/**
+ * The demo's publication drawn: the PDF pages are not blank, the index renders in a real browser, the
+ * dashboard shows gold.indicators' figures for every choice a reader can make.
+ */
 class DemoRenderingTest {
   @BeforeAll
   static void runTheDemo() throws Exception {
@@ -67,6 +71,11 @@ class DemoRenderingTest {
     if (keep != null) {
       Files.copy(shot, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  @Test
+  void theDashboardShowsTheFiguresOfTheIndicatorTableForEveryChoice() throws Exception {
+    DashboardFigures.check(publication.resolve("region/site_C2022_V2"), published, DemoRun::expected, dir);
   }
 
   private static String chromium(File chromium, String... args) throws Exception {
