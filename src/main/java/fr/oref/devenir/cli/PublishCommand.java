@@ -1,6 +1,7 @@
 package fr.oref.devenir.cli;
 
 import fr.oref.devenir.publish.PublishJob;
+import fr.oref.devenir.stats.AuditFigures;
 import fr.oref.devenir.stats.IndicatorsJob;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -36,6 +37,7 @@ final class PublishCommand implements Callable<Integer> {
         withContacts);
     var w = spec.commandLine().getOut();
     KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
+    w.println(AuditFigures.line(r.audit(), IndicatorsJob.PUBLIC_THRESHOLD));
     w.printf("Publication C%d V%d (versions des tables : %s) :%n  chiffres clés (Excel, PDF, open data) : %s%n"
         + "  site web : %s%n  %d dossiers restreints des CFA : %s/cfa%n", target.cohort, target.wave, r.versions(),
         r.regionDir(), r.siteIndex(), r.bundles(), r.folder());

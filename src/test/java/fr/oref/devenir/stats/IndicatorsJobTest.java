@@ -2,6 +2,7 @@ package fr.oref.devenir.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
@@ -164,8 +165,11 @@ class IndicatorsJobTest {
     assertEquals("LT_5", b.getAs("suppression_reason"));
     Row a = t.get("raw|department|14|response_rate");
     assertEquals("SECONDARY", a.getAs("suppression_reason"), "region − department 14 would give department 50");
-    assertEquals(false, t.get("raw|region|ALL|response_rate").getAs("suppressed"));
-    assertEquals(0.6, t.get("raw|region|ALL|response_rate").<Double>getAs("value"), 1e-9);
+    Row region = t.get("raw|region|ALL|response_rate");
+    assertTrue(region.<String>getAs("suppression_reason").startsWith("NUM_"),
+        "the regional panel stays published; 6 respondents in 10 leavers are not (threshold 5, width 3)");
+    assertEquals(t.get("weighted|region|ALL|response_rate").<String>getAs("suppression_reason"),
+        region.<String>getAs("suppression_reason"), "weighted rows share the raw rows' secrecy");
   }
 
   @Test
