@@ -1,6 +1,5 @@
 package fr.oref.devenir.stats;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,26 +16,14 @@ import java.util.stream.Collectors;
  */
 public final class PublicSecrecy {
   public static final String NUMERATOR_PREFIX = "NUM_";
-  /** Hiding a regional count costs as much as hiding a hundred times that count elsewhere: the region is the headline. */
-  private static final double REGION_COST = 100;
 
   private PublicSecrecy() {}
 
   /** A wave's counts, by key, and the reason of each hidden one. */
   public record Counts(Map<String, Double> values, Map<String, String> hidden) {}
 
-  /** A count's pair in each published row: the indicators', then the median's. */
-  public record Pair(String indicator, String numerator, String denominator) {}
-
-  public static List<Pair> pairs() {
-    List<Pair> pairs = new ArrayList<>(IndicatorCatalog.indicators().stream()
-        .map(i -> new Pair(i.name(), i.numerator(), i.denominator())).toList());
-    pairs.add(new Pair(IndicatorCatalog.MEDIAN, IndicatorCatalog.MEDIAN_EVENTS, IndicatorCatalog.MEDIAN_BASE));
-    return pairs;
-  }
-
   /** The suppression reason of a row, null when published. */
-  public static String rowReason(Map<String, String> hidden, int wave, String cell, Pair pair) {
+  public static String rowReason(Map<String, String> hidden, int wave, String cell, IndicatorCatalog.Indicator pair) {
     String denominator = hidden.get(CountRelations.key(wave, cell, pair.denominator()));
     if (denominator != null) {
       return denominator;
@@ -55,7 +42,7 @@ public final class PublicSecrecy {
       List<LinearAudit.Relation> relations, int threshold) {
     Map<String, String> primary = new HashMap<>(other.hidden());
     for (String cell : cells) {
-      for (Pair p : pairs()) {
+      for (IndicatorCatalog.Indicator p : IndicatorCatalog.published()) {
         if (values.get(CountRelations.key(wave, cell, p.denominator())) < threshold) {
           primary.put(CountRelations.key(wave, cell, p.denominator()), Secrecy.primaryReason(threshold));
           primary.put(CountRelations.key(wave, cell, p.numerator()), Secrecy.primaryReason(threshold));
@@ -67,7 +54,7 @@ public final class PublicSecrecy {
     double width = CountSecrecy.protectionWidth(threshold);
     while (true) {
       CountSecrecy.Outcome outcome = CountSecrecy.protect(all, primary, other.values().keySet(), relations, width,
-          k -> k.contains("|" + IndicatorCatalog.REGION + "=") ? REGION_COST : 1);
+          k -> k.contains("|" + IndicatorCatalog.REGION + "="));
       Set<String> unseen = unseen(wave, cells, outcome.hidden());
       if (unseen.isEmpty()) {
         failIfShort(outcome.audit(), width);
@@ -85,7 +72,7 @@ public final class PublicSecrecy {
     Set<String> unseen = new HashSet<>();
     for (String cell : cells) {
       Set<String> shown = new HashSet<>();
-      for (Pair p : pairs()) {
+      for (IndicatorCatalog.Indicator p : IndicatorCatalog.published()) {
         String reason = rowReason(hidden, wave, cell, p);
         if (reason == null) {
           shown.add(p.numerator());
@@ -94,7 +81,7 @@ public final class PublicSecrecy {
           shown.add(p.denominator());
         }
       }
-      pairs().forEach(p -> List.of(p.numerator(), p.denominator()).forEach(c -> {
+      IndicatorCatalog.published().forEach(p -> List.of(p.numerator(), p.denominator()).forEach(c -> {
         String key = CountRelations.key(wave, cell, c);
         if (!shown.contains(c) && !hidden.containsKey(key)) {
           unseen.add(key);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
@@ -22,13 +23,13 @@ public final class PublishedCounts {
 
   /** A wave's counts read back from its raw rows of gold.indicators: hidden = shown in no row. */
   public static PublicSecrecy.Counts read(List<Row> rawRows, int wave) {
-    Map<String, PublicSecrecy.Pair> byIndicator = PublicSecrecy.pairs().stream()
-        .collect(Collectors.toMap(PublicSecrecy.Pair::indicator, p -> p));
+    Map<String, IndicatorCatalog.Indicator> byIndicator = IndicatorCatalog.published().stream()
+        .collect(Collectors.toMap(IndicatorCatalog.Indicator::name, p -> p));
     Map<String, Double> values = new HashMap<>();
     Map<String, String> reasons = new HashMap<>();
     Set<String> shown = new HashSet<>();
     for (Row r : rawRows) {
-      PublicSecrecy.Pair p = byIndicator.get(r.<String>getAs("indicator"));
+      IndicatorCatalog.Indicator p = byIndicator.get(r.<String>getAs("indicator"));
       String cell = Hierarchies.key(r.getAs("dimension"), r.getAs("dimension_value"));
       String numerator = CountRelations.key(wave, cell, p.numerator());
       String denominator = CountRelations.key(wave, cell, p.denominator());
@@ -61,12 +62,13 @@ public final class PublishedCounts {
         .collect(Collectors.toSet());
   }
 
-  /** The relations over each wave's cells, the nestings read from that wave's outcomes. */
+  /** The relations over each wave's cells, the nestings read from that wave's outcomes (and repeaters). */
   static List<LinearAudit.Relation> relations(Lake lake, int cohort, Map<Integer, Set<String>> cells) {
     Map<Integer, List<Map<String, List<String>>>> hierarchies = new HashMap<>();
     for (int w : cells.keySet()) {
-      hierarchies.put(w, Hierarchies.of(lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort)
-          .and(col("wave").equalTo(w))), IndicatorCatalog.dimensions()));
+      Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(w)));
+      hierarchies.put(w, Hierarchies.of(Repeaters.withRepeaters(lake, outcomes, cohort, w),
+          IndicatorCatalog.dimensions()));
     }
     return CountRelations.of(cells, hierarchies);
   }

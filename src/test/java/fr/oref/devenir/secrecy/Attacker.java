@@ -1,28 +1,35 @@
 package fr.oref.devenir.secrecy;
 
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
 
 /**
  * The attacker's own linear programs, apart from the production audit: unknowns are the blank
  * counts, every known count is a constant, each unknown is bounded by LP min and max over the
  * relations that touch its group of linked unknowns (starting from nothing known of it: the
- * attacker does not use the true table as a feasible point).
+ * attacker does not use the true table as a feasible point). COIN-OR's CLP, not the production
+ * audit's GLOP.
  */
 final class Attacker {
+  /** Far beyond any count: an optimum this high means unbounded. */
+  private static final double CAP = 1e9;
+
+  static {
+    Loader.loadNativeLibraries();
+  }
+
   /** {@code Σ a·x (=|≤) 0}. */
   record Constraint(Map<String, Double> a, boolean equality) {}
 
   private Attacker() {}
 
-  /** Each unknown's [min, max]. */
   /**
    * Each unknown's range of feasible values: exact [min, max] unless the feasible points found
    * already span {@code enough}.
@@ -53,46 +60,46 @@ final class Attacker {
     Map<String, double[]> out = new HashMap<>();
     for (Map.Entry<String, List<String>> g : groups.entrySet()) {
       List<String> vars = g.getValue();
-      ExpressionsBasedModel model = new ExpressionsBasedModel();
-      Map<String, Variable> x = new HashMap<>();
-      vars.forEach(v -> x.put(v, model.addVariable(v).lower(0)));
-      for (Constraint c : byGroup.getOrDefault(g.getKey(), List.of())) {
-        Expression e = model.addExpression();
-        double rhs = 0;
-        for (Map.Entry<String, Double> t : c.a().entrySet()) {
-          if (x.containsKey(t.getKey())) {
-            e.add(x.get(t.getKey()), t.getValue());
-          } else {
-            rhs -= t.getValue() * known.get(t.getKey());
+      MPSolver model = MPSolver.createSolver("CLP");
+      try {
+        Map<String, MPVariable> x = new HashMap<>();
+        vars.forEach(v -> x.put(v, model.makeNumVar(0, CAP, v)));
+        for (Constraint c : byGroup.getOrDefault(g.getKey(), List.of())) {
+          double rhs = 0;
+          Map<MPVariable, Double> terms = new HashMap<>();
+          for (Map.Entry<String, Double> t : c.a().entrySet()) {
+            if (x.containsKey(t.getKey())) {
+              terms.merge(x.get(t.getKey()), t.getValue(), Double::sum);
+            } else {
+              rhs -= t.getValue() * known.get(t.getKey());
+            }
+          }
+          MPConstraint e = model.makeConstraint(c.equality() ? rhs : -MPSolver.infinity(), rhs);
+          terms.forEach(e::setCoefficient);
+        }
+        vars.forEach(v -> out.put(v, new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}));
+        for (String v : vars) {
+          for (boolean max : new boolean[] {true, false}) {
+            if (out.get(v)[1] - out.get(v)[0] >= enough) {
+              continue;
+            }
+            model.objective().clear();
+            model.objective().setCoefficient(x.get(v), 1);
+            model.objective().setOptimizationDirection(max);
+            if (model.solve() != MPSolver.ResultStatus.OPTIMAL) {
+              throw new IllegalStateException("the attacker's LP has no optimum for " + v);
+            }
+            // every optimum is a point the attacker cannot rule out: it widens every unknown's range
+            for (String u : vars) {
+              double[] b = out.get(u);
+              double value = x.get(u).solutionValue();
+              b[0] = Math.min(b[0], value);
+              b[1] = value >= CAP - 1 ? Double.POSITIVE_INFINITY : Math.max(b[1], value);
+            }
           }
         }
-        if (c.equality()) {
-          e.level(rhs);
-        } else {
-          e.upper(rhs);
-        }
-      }
-      vars.forEach(v -> out.put(v, new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}));
-      for (String v : vars) {
-        for (boolean max : new boolean[] {true, false}) {
-          double[] b = out.get(v);
-          if (b[1] - b[0] >= enough) {
-            continue;
-          }
-          x.get(v).weight(1);
-          Optimisation.Result r = max ? model.maximise() : model.minimise();
-          x.get(v).weight(0);
-          if (r.getState() == Optimisation.State.UNBOUNDED) {
-            b[1] = Double.POSITIVE_INFINITY;
-            continue;
-          }
-          // every optimum is a point the attacker cannot rule out: it widens every unknown's range
-          for (int i = 0; i < vars.size(); i++) {
-            double[] bi = out.get(vars.get(i));
-            bi[0] = Math.min(bi[0], r.doubleValue(i));
-            bi[1] = Math.max(bi[1], r.doubleValue(i));
-          }
-        }
+      } finally {
+        model.delete();
       }
     }
     return out;

@@ -38,10 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SecrecyAttackTest {
   private static final double WIDTH = 3;
   private static final List<String> WITHIN = List.of("respondents = further_study + active", "employed + neet <= active",
-      "respondents <= panel", "km_actives <= active", "km_events <= km_actives", "job_within_6_months <= km_events",
+      "respondents <= panel", "km_actives <= active", "delay_known <= active", "km_events <= km_actives", "job_within_6_months <= km_events",
       "related_job <= related_answered", "related_answered <= employed", "field_match <= field_coded",
       "field_coded <= employed", "satisfied <= satisfaction_answered", "satisfaction_answered <= respondents",
-      "diploma_yes <= diploma_known", "diploma_known <= panel", "contract_broken <= panel");
+      "diploma_yes <= diploma_known", "diploma_known <= panel", "contract_broken <= panel",
+      "respondents_and_repeaters = active_ij + further_study_ij", "active <= active_ij", "active_ij <= respondents",
+      "respondents <= respondents_and_repeaters", "active_ij <= salaried_ij + active",
+      "salaried_ij + active <= employed + active_ij");
   @TempDir static Path dir;
   /** wave|dimension=value|count → value shown in the open data. */
   private static final Map<String, Double> shown = new HashMap<>();
