@@ -1,6 +1,7 @@
 package fr.oref.devenir.cli;
 
 import fr.oref.devenir.publish.MethodNotes;
+import fr.oref.devenir.stats.AuditFigures;
 import fr.oref.devenir.stats.IndicatorsJob;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -38,6 +39,7 @@ final class IndicatorsCommand implements Callable<Integer> {
         d.iterations(), d.largestGap(), d.designEffect(), d.minWeight(), d.maxWeight(),
         d.collapsed().isEmpty() ? "" : " ; regroupements : " + String.join(", ", d.collapsed()));
     MethodNotes.weighting(d).forEach(w::println);
+    w.println(AuditFigures.line(r.audit(), threshold));
     w.printf("%d lignes d'indicateurs écrites dans gold.indicators%s ; %d évolutions par rapport à la cohorte %d.%n",
         r.rows(), out == null ? "" : " et " + out, r.trends(), target.cohort - 1);
     w.printf(java.util.Locale.FRANCE, "Durées : %s.%n", r.seconds().entrySet().stream()

@@ -3,6 +3,7 @@ package fr.oref.devenir.cli;
 import fr.oref.devenir.publish.Notebooks;
 import fr.oref.devenir.publish.PublishJob;
 import fr.oref.devenir.publish.RespondentExtract;
+import fr.oref.devenir.stats.AuditFigures;
 import fr.oref.devenir.stats.IndicatorsJob;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -43,6 +44,7 @@ final class PublishCommand implements Callable<Integer> {
     spark.progress().close();
     var w = spec.commandLine().getOut();
     KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
+    w.println(AuditFigures.line(r.audit(), IndicatorsJob.PUBLIC_THRESHOLD));
     w.printf("Publication C%d V%d (versions des tables : %s) :%n  chiffres clés (Excel, PDF, open data) : %s%n"
         + "  site web : %s%n  tableau de bord : %s%n  %d dossiers restreints des CFA : %s/cfa%n  extrait individuel"
         + " pseudonyme (observatoire, diffusion restreinte) : %s/%s%n", target.cohort, target.wave, r.versions(),

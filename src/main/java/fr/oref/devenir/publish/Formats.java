@@ -1,6 +1,7 @@
 package fr.oref.devenir.publish;
 
 import fr.oref.devenir.stats.IndicatorCatalog;
+import fr.oref.devenir.stats.PublicSecrecy;
 import fr.oref.devenir.stats.Rounding;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -43,7 +44,15 @@ public final class Formats {
     if (isMonths(r)) {
       return "";
     }
-    return Boolean.TRUE.equals(r.getAs("suppressed")) ? SECRET : String.valueOf(Math.round(r.<Double>getAs(column)));
+    boolean shown = "denominator".equals(column) ? denominatorShown(r) : !Boolean.TRUE.equals(r.getAs("suppressed"));
+    return shown ? String.valueOf(Math.round(r.<Double>getAs(column))) : SECRET;
+  }
+
+  /** A suppressed row still shows its denominator when only its numerator is hidden. */
+  public static boolean denominatorShown(Row r) {
+    String reason = r.getAs("suppression_reason");
+    return !Boolean.TRUE.equals(r.getAs("suppressed")) || reason != null
+        && reason.startsWith(PublicSecrecy.NUMERATOR_PREFIX);
   }
 
   public static String value(Row r) {

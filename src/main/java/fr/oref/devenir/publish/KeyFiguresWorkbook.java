@@ -81,6 +81,8 @@ public final class KeyFiguresWorkbook {
       row.createCell(4).setCellValue(weighted == null ? "" : Formats.interval(weighted));
       if (!Boolean.TRUE.equals(raw.getAs("suppressed")) && !Formats.isMonths(raw)) {
         row.createCell(5).setCellValue(raw.<Double>getAs("numerator"));
+      }
+      if (Formats.denominatorShown(raw)) {
         row.createCell(6).setCellValue(raw.<Double>getAs("denominator"));
       }
     }

@@ -11,6 +11,9 @@ import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.stats.IndicatorCatalog;
+import fr.oref.devenir.stats.IndicatorsJob;
+import fr.oref.devenir.stats.LinearAudit;
+import fr.oref.devenir.stats.PublishedCounts;
 import fr.oref.devenir.text.Csv;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -36,7 +39,7 @@ public final class PublishJob {
   /** Tables whose versions the manifest records. */
   static final List<Table> LINEAGE = List.of(Table.INDICATORS, Table.OUTCOMES, Table.WEIGHTING, Table.PANEL,
       Table.RESPONSES, Table.LEAVERS, Table.CONTACTS);
-  static final List<String> BLANKED_WHEN_SUPPRESSED = List.of("numerator", "denominator", "value", "ci_low", "ci_high",
+  static final List<String> BLANKED_WHEN_SUPPRESSED = List.of("numerator", "value", "ci_low", "ci_high",
       "effective_n");
 
   private static final ObjectWriter MANIFEST = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -46,7 +49,7 @@ public final class PublishJob {
 
   /** {@code folder}: the wave's publication; {@code region}: the regional rows published, raw and weighted. */
   public record Result(int bundles, Map<String, Long> versions, String folder, String regionDir, String siteIndex,
-      String dashboard, List<Row> region) {}
+      String dashboard, List<Row> region, LinearAudit.Report audit) {}
 
   /**
    * @param withContacts whether the CFAs' results carry their respondents' e-mails and phones (by
@@ -64,6 +67,7 @@ public final class PublishJob {
       throw new IllegalStateException("Pas d'indicateurs pour la cohorte " + cohort + " vague " + wave
           + " : lancez d'abord « devenir indicators ».");
     }
+    LinearAudit.Report audit = PublishedCounts.audit(lake, cohort, wave, indicators, IndicatorsJob.PUBLIC_THRESHOLD);
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     String suffix = "_C" + cohort + "_V" + wave;
     AtomicFolder publication = AtomicFolder.begin(files, folder(outDir, cohort, wave));
@@ -128,7 +132,7 @@ public final class PublishJob {
         List.of(published + "/" + RespondentExtract.file(cohort, wave)));
     String publishedSite = published + "/region/site" + suffix;
     return new Result(cfas.size(), versions, published, published + "/region", publishedSite + "/index.html",
-        publishedSite + "/" + Dashboard.PAGE, region);
+        publishedSite + "/" + Dashboard.PAGE, region, audit);
   }
 
   /** A wave's publication is one folder, replaced whole: {@code <out>/C<N>_V<W>}. */
@@ -211,7 +215,9 @@ public final class PublishJob {
         List<String> values = new ArrayList<>();
         for (String h : header) {
           Object v = r.getAs(h);
-          values.add(v == null || (hidden && BLANKED_WHEN_SUPPRESSED.contains(h)) ? "" : v.toString());
+          boolean blank = hidden && (BLANKED_WHEN_SUPPRESSED.contains(h)
+              || "denominator".equals(h) && !Formats.denominatorShown(r));
+          values.add(v == null || blank ? "" : v.toString());
         }
         Csv.writeRecord(out, values);
       }

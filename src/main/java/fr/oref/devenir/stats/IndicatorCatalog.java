@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What is computed: the indicators of data-schemas/indicators.csv (numerator and denominator as
- * conditions on gold.outcomes) and the dimensions of data-schemas/dimensions.csv.
+ * What is computed: the counts of data-schemas/counts.csv (conditions on gold.outcomes), the
+ * indicators of data-schemas/indicators.csv (a numerator count over a denominator count), the
+ * dimensions of data-schemas/dimensions.csv and the relations between a cell's counts that any
+ * reader can write (data-schemas/count-relations.csv).
  */
 public final class IndicatorCatalog {
   public static final String REGION = "region";
@@ -32,14 +34,20 @@ public final class IndicatorCatalog {
       return population.startsWith("respondents");
     }
 
-    public boolean includesRepeaters() {
-      return "respondents_and_repeaters".equals(population);
-    }
-
     public boolean isMedian() {
       return "durations".equals(population);
     }
   }
+
+  /** A count of outcome rows in a cell: {@code expression} is a Spark SQL condition on gold.outcomes. */
+  public record Count(String name, String expression, String label) implements Serializable {}
+
+  /**
+   * A linear relation between counts of one cell, {@code left operator right} with operator = or &lt;=,
+   * each side a sum of counts ({@code a + b - c}); a count written {@code name@w} is the count of wave w
+   * (a relation between waves), else the relation holds within each wave.
+   */
+  public record CountRelation(String name, String left, String operator, String right) implements Serializable {}
 
   /** A breakdown: its outcome columns (none for the region) and the dimensions it refines. */
   public record Dimension(String name, List<String> columns, List<String> parents, String description)
@@ -61,6 +69,16 @@ public final class IndicatorCatalog {
             "yes".equals(r.get("interval")), r.get("base"), blankToNull(r.get("compares_with")), r.get("description"),
             r.get("label")))
         .toList();
+  }
+
+  public static List<Count> counts() {
+    return Csv.readResource("data-schemas/counts.csv").stream()
+        .map(r -> new Count(r.get("count"), r.get("expression"), r.get("label"))).toList();
+  }
+
+  public static List<CountRelation> countRelations() {
+    return Csv.readResource("data-schemas/count-relations.csv").stream()
+        .map(r -> new CountRelation(r.get("relation"), r.get("left"), r.get("operator"), r.get("right"))).toList();
   }
 
   public static Indicator get(String name) {

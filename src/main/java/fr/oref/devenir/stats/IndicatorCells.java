@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -20,20 +19,20 @@ import org.apache.spark.sql.Row;
 
 /**
  * The sums every indicator needs, for every value of every dimension, in one pass: each outcome row
- * is exploded into its (dimension, value) cells and a single group-by computes, per indicator,
- * n(numerator), n(denominator), Σw·y, Σw and Σw² — Spark's fixed cost per query makes one wide
- * aggregation far cheaper than one query per cell. Rows flagged {@code repeater} (see
- * {@link Repeaters}) count only in the indicators whose population includes them, with weight 1.
- * The times to first job of the actives are collected per cell for Kaplan–Meier.
+ * is exploded into its (dimension, value) cells and a single group-by computes, per count of
+ * data-schemas/counts.csv, n, Σw and Σw² (w the non-response weight, 1 for the repeaters wave 1
+ * adds for InserJeunes, see {@link Repeaters}, 0 for other non-respondents) — Spark's fixed cost
+ * per query makes one wide aggregation far cheaper than one query per cell. The times to first job
+ * of the actives are collected per cell for Kaplan–Meier.
  */
 public final class IndicatorCells {
   private IndicatorCells() {}
 
-  public static String column(IndicatorCatalog.Indicator indicator, String sum) {
-    return indicator.name() + "__" + sum;
+  public static String column(String count, String sum) {
+    return count + "__" + sum;
   }
 
-  public static Dataset<Row> aggregate(Dataset<Row> outcomes, List<IndicatorCatalog.Indicator> indicators,
+  public static Dataset<Row> aggregate(Dataset<Row> outcomes, List<IndicatorCatalog.Count> counts,
       List<IndicatorCatalog.Dimension> dimensions) {
     Column cells = array(dimensions.stream()
         .map(d -> struct(lit(d.name()).as("dimension"), valueOf(d).as("dimension_value")))
@@ -43,16 +42,11 @@ public final class IndicatorCells {
         .withColumn("cell", explode(cells))
         .filter(col("cell.dimension_value").isNotNull());
     List<Column> sums = new ArrayList<>();
-    for (IndicatorCatalog.Indicator indicator : indicators) {
-      Column denominator = expr(indicator.denominator())
-          .and(indicator.includesRepeaters() ? lit(true) : not(col("repeater")));
-      Column numerator = expr(indicator.numerator()).and(denominator);
-      Column w = indicator.weightedByResponse() ? col("w") : lit(1.0);
-      sums.add(sum(when(numerator, 1L).otherwise(0L)).as(column(indicator, "n")));
-      sums.add(sum(when(denominator, 1L).otherwise(0L)).as(column(indicator, "d")));
-      sums.add(sum(when(numerator, w).otherwise(0.0)).as(column(indicator, "wn")));
-      sums.add(sum(when(denominator, w).otherwise(0.0)).as(column(indicator, "wd")));
-      sums.add(sum(when(denominator, w.multiply(w)).otherwise(0.0)).as(column(indicator, "wsq")));
+    for (IndicatorCatalog.Count count : counts) {
+      Column in = expr(count.expression());
+      sums.add(sum(when(in, 1L).otherwise(0L)).as(column(count.name(), "n")));
+      sums.add(sum(when(in, col("w")).otherwise(0.0)).as(column(count.name(), "w")));
+      sums.add(sum(when(in, col("w").multiply(col("w"))).otherwise(0.0)).as(column(count.name(), "wsq")));
     }
     sums.add(collect_list(when(col("active").and(col("months_to_first_job").isNotNull()),
         struct(col("months_to_first_job").as("months"), col("first_job_censored").as("censored"), col("w")))).as("durations"));

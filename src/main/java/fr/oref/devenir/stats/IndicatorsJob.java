@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,7 +37,7 @@ public final class IndicatorsJob {
 
   /** {@code seconds}: wall time of each phase, in order, for the benchmark's "where the time goes". */
   public record Result(long rows, Raking.Diagnostics weighting, List<Row> region, int trends,
-      Map<String, Double> seconds) {}
+      Map<String, Double> seconds, LinearAudit.Report audit) {}
 
   public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, int threshold, String csvOut)
       throws Exception {
@@ -53,21 +55,20 @@ public final class IndicatorsJob {
     Weighting.store(lake, cohort, wave, weights);
     Raking.Diagnostics weighting = weights.diagnostics();
     t = lap(seconds, "weights into gold.outcomes", t);
-    List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.indicators();
-    List<IndicatorCatalog.Dimension> dimensions = IndicatorCatalog.dimensions();
     Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
-    List<Row> cells = IndicatorCells.aggregate(Repeaters.withRepeaters(lake, outcomes, cohort, wave), indicators,
-        dimensions).collectAsList();
-    List<Map<String, List<String>>> hierarchies = Hierarchies.of(outcomes, dimensions);
+    List<Row> cells = IndicatorCells.aggregate(Repeaters.withRepeaters(lake, outcomes, cohort, wave),
+        IndicatorCatalog.counts(), IndicatorCatalog.dimensions()).collectAsList();
     t = lap(seconds, "aggregation", t);
+    CountSecrecy.Outcome secrecy = secrecy(lake, cohort, wave, cells, threshold);
+    t = lap(seconds, "secrecy and audit", t);
 
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (IndicatorCatalog.Indicator indicator : indicators) {
-      rows.addAll(rates(cohort, wave, indicator, cells, hierarchies, threshold));
+    for (IndicatorCatalog.Indicator indicator : IndicatorCatalog.indicators()) {
+      rows.addAll(rates(cohort, wave, indicator, cells, secrecy.hidden()));
     }
-    rows.addAll(medians(cohort, wave, cells, hierarchies, threshold));
+    rows.addAll(medians(cohort, wave, cells, secrecy.hidden()));
     List<Row> table = rows.stream().map(r -> Rows.of(Table.INDICATORS.schema(), r)).toList();
-    t = lap(seconds, "intervals and secrecy", t);
+    t = lap(seconds, "intervals", t);
     lake.sync(Table.INDICATORS, spark.createDataFrame(table, Table.INDICATORS.schema()),
         List.of("cohort", "wave", "weighting", "dimension", "dimension_value", "indicator"),
         "t.cohort = " + cohort + " AND t.wave = " + wave);
@@ -78,7 +79,7 @@ public final class IndicatorsJob {
     List<Row> region = table.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
     int trends = Trends.run(lake, cohort, wave);
     lap(seconds, "trends", t);
-    return new Result(table.size(), weighting, region, trends, seconds);
+    return new Result(table.size(), weighting, region, trends, seconds, secrecy.audit());
   }
 
   private static long lap(Map<String, Double> seconds, String phase, long since) {
@@ -87,32 +88,50 @@ public final class IndicatorsJob {
     return now;
   }
 
-  private static List<Map<String, Object>> rates(int cohort, int wave, IndicatorCatalog.Indicator indicator,
-      List<Row> cells, List<Map<String, List<String>>> hierarchies, int threshold) {
-    Map<String, Secrecy.Cell> secrecyCells = new HashMap<>();
-    Map<String, Row> byKey = new LinkedHashMap<>();
+  /**
+   * The wave's counts protected together with the other wave's, as published: the relations are
+   * those of both waves (hierarchies read from each wave's outcomes) and between them.
+   */
+  private static CountSecrecy.Outcome secrecy(Lake lake, int cohort, int wave, List<Row> cells, int threshold) {
+    Map<String, Double> values = new HashMap<>();
+    Map<Integer, Set<String>> cellsByWave = new HashMap<>(Map.of(wave, new HashSet<>()));
     for (Row cell : cells) {
-      String key = Hierarchies.key(cell.getAs("dimension"), cell.getAs("dimension_value"));
-      long n = cell.getAs(IndicatorCells.column(indicator, "n"));
-      long d = cell.getAs(IndicatorCells.column(indicator, "d"));
-      secrecyCells.put(key, new Secrecy.Cell(key, n, d));
-      byKey.put(key, cell);
+      cellsByWave.get(wave).add(cellKey(cell));
+      for (IndicatorCatalog.Count c : IndicatorCatalog.counts()) {
+        values.put(CountRelations.key(wave, cellKey(cell), c.name()),
+            (double) cell.<Long>getAs(IndicatorCells.column(c.name(), "n")));
+      }
     }
-    Map<String, String> suppressed = Secrecy.apply(secrecyCells, hierarchies, threshold);
+    List<Row> otherRows = PublishedCounts.rawRows(lake, cohort, 3 - wave);
+    if (!otherRows.isEmpty()) {
+      cellsByWave.put(3 - wave, PublishedCounts.cells(otherRows));
+    }
+    return PublicSecrecy.decide(wave, values, cellsByWave.get(wave), PublishedCounts.read(otherRows, 3 - wave),
+        PublishedCounts.relations(lake, cohort, cellsByWave), threshold);
+  }
+
+  private static String cellKey(Row cell) {
+    return Hierarchies.key(cell.getAs("dimension"), cell.getAs("dimension_value"));
+  }
+
+  private static List<Map<String, Object>> rates(int cohort, int wave, IndicatorCatalog.Indicator indicator,
+      List<Row> cells, Map<String, String> hidden) {
     List<Map<String, Object>> out = new ArrayList<>();
-    byKey.forEach((key, cell) -> {
-      Proportion raw = Proportion.raw(cell.getAs(IndicatorCells.column(indicator, "n")),
-          cell.getAs(IndicatorCells.column(indicator, "d")));
+    for (Row cell : cells) {
+      Proportion raw = Proportion.raw(cell.getAs(IndicatorCells.column(indicator.numerator(), "n")),
+          cell.getAs(IndicatorCells.column(indicator.denominator(), "n")));
       if (!indicator.interval()) {
         raw = raw.withoutInterval();
       }
       Proportion weighted = indicator.weightedByResponse()
-          ? Proportion.weighted(cell.getAs(IndicatorCells.column(indicator, "wn")),
-              cell.getAs(IndicatorCells.column(indicator, "wd")), cell.getAs(IndicatorCells.column(indicator, "wsq")))
+          ? Proportion.weighted(cell.getAs(IndicatorCells.column(indicator.numerator(), "w")),
+              cell.getAs(IndicatorCells.column(indicator.denominator(), "w")),
+              cell.getAs(IndicatorCells.column(indicator.denominator(), "wsq")))
           : raw;
-      out.add(row(cohort, wave, RAW, cell, indicator.name(), raw, suppressed.get(key)));
-      out.add(row(cohort, wave, WEIGHTED, cell, indicator.name(), weighted, suppressed.get(key)));
-    });
+      String reason = PublicSecrecy.rowReason(hidden, wave, cellKey(cell), indicator);
+      out.add(row(cohort, wave, RAW, cell, indicator.name(), raw, reason));
+      out.add(row(cohort, wave, WEIGHTED, cell, indicator.name(), weighted, reason));
+    }
     return out;
   }
 
@@ -140,19 +159,14 @@ public final class IndicatorsJob {
    * Median months to first job among actives (Kaplan–Meier, censored at the reference date):
    * numerator = first jobs observed, denominator = actives with a known duration.
    */
-  private static List<Map<String, Object>> medians(int cohort, int wave, List<Row> cells,
-      List<Map<String, List<String>>> hierarchies, int threshold) {
-    Map<String, Secrecy.Cell> secrecyCells = new HashMap<>();
+  private static List<Map<String, Object>> medians(int cohort, int wave, List<Row> cells, Map<String, String> hidden) {
     Map<String, List<Row>> durations = new LinkedHashMap<>();
     Map<String, Row> byKey = new HashMap<>();
     for (Row cell : cells) {
-      String key = Hierarchies.key(cell.getAs("dimension"), cell.getAs("dimension_value"));
-      List<Row> d = cell.getList(cell.fieldIndex("durations"));
-      durations.put(key, d);
+      String key = cellKey(cell);
+      durations.put(key, cell.getList(cell.fieldIndex("durations")));
       byKey.put(key, cell);
-      secrecyCells.put(key, new Secrecy.Cell(key, d.stream().filter(x -> !x.getBoolean(1)).count(), d.size()));
     }
-    Map<String, String> suppressed = Secrecy.apply(secrecyCells, hierarchies, threshold);
     List<Map<String, Object>> out = new ArrayList<>();
     durations.forEach((key, d) -> {
       for (String weighting : List.of(RAW, WEIGHTED)) {
@@ -166,7 +180,7 @@ public final class IndicatorsJob {
             new Proportion(events, sum, km.median().map(Integer::doubleValue).orElse(null),
                 km.medianLower().map(Integer::doubleValue).orElse(null),
                 km.medianUpper().map(Integer::doubleValue).orElse(null), squares == 0 ? 0 : sum * sum / squares),
-            suppressed.get(key));
+            PublicSecrecy.rowReason(hidden, wave, key, IndicatorCatalog.get(IndicatorCatalog.MEDIAN)));
         out.add(r);
       }
     });

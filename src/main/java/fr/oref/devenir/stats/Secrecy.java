@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Statistical secrecy for one indicator's table of cells. Primary: a cell whose denominator is below
+ * Statistical secrecy for one indicator's table of cells, as a CFA's restricted bundle applies it to
+ * the CFA's own cells (public outputs are protected on counts: {@link PublicSecrecy}). Primary: a cell whose denominator is below
  * the threshold is suppressed ({@code LT_<threshold>}). Complementary ({@code SECONDARY}), to a fixed
  * point over every hierarchy, where a parent's counts are the sums of its children's:
  * <ul>

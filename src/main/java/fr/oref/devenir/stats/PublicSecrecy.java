@@ -1,0 +1,103 @@
+package fr.oref.devenir.stats;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Public secrecy of a wave's counts and what it means for its indicator rows. A count is hidden or
+ * published once per wave × cell, for every indicator, raw and weighted alike. An indicator row is
+ * suppressed when its numerator or denominator is hidden; its reason is the denominator's
+ * ({@code LT_20}, {@code SECONDARY}) or, when only the numerator is hidden, {@code NUM_} and the
+ * numerator's — the published denominator then stays shown.
+ */
+public final class PublicSecrecy {
+  public static final String NUMERATOR_PREFIX = "NUM_";
+
+  private PublicSecrecy() {}
+
+  /** A wave's counts, by key, and the reason of each hidden one. */
+  public record Counts(Map<String, Double> values, Map<String, String> hidden) {}
+
+  /** The suppression reason of a row, null when published. */
+  public static String rowReason(Map<String, String> hidden, int wave, String cell, IndicatorCatalog.Indicator pair) {
+    String denominator = hidden.get(CountRelations.key(wave, cell, pair.denominator()));
+    if (denominator != null) {
+      return denominator;
+    }
+    String numerator = hidden.get(CountRelations.key(wave, cell, pair.numerator()));
+    return numerator == null ? null : NUMERATOR_PREFIX + numerator;
+  }
+
+  /**
+   * Primary counts, then complementary ones until the audit holds, over {@code wave}'s counts and
+   * those of the other wave already published (frozen); a count that no row would show is hidden too.
+   *
+   * @throws IllegalStateException (French, naming cells) when protection cannot be reached
+   */
+  public static CountSecrecy.Outcome decide(int wave, Map<String, Double> values, Set<String> cells, Counts other,
+      List<LinearAudit.Relation> relations, int threshold) {
+    Map<String, String> primary = new HashMap<>(other.hidden());
+    for (String cell : cells) {
+      for (IndicatorCatalog.Indicator p : IndicatorCatalog.published()) {
+        if (values.get(CountRelations.key(wave, cell, p.denominator())) < threshold) {
+          primary.put(CountRelations.key(wave, cell, p.denominator()), Secrecy.primaryReason(threshold));
+          primary.put(CountRelations.key(wave, cell, p.numerator()), Secrecy.primaryReason(threshold));
+        }
+      }
+    }
+    Map<String, Double> all = new HashMap<>(values);
+    all.putAll(other.values());
+    double width = CountSecrecy.protectionWidth(threshold);
+    while (true) {
+      CountSecrecy.Outcome outcome = CountSecrecy.protect(all, primary, other.values().keySet(), relations, width,
+          k -> k.contains("|" + IndicatorCatalog.REGION + "="));
+      Set<String> unseen = unseen(wave, cells, outcome.hidden());
+      if (unseen.isEmpty()) {
+        failIfShort(outcome.audit(), width);
+        return outcome;
+      }
+      primary = new HashMap<>(outcome.hidden());
+      for (String k : unseen) {
+        primary.put(k, CountSecrecy.SECONDARY);
+      }
+    }
+  }
+
+  /** Published counts no row shows (a numerator whose every denominator is hidden). */
+  private static Set<String> unseen(int wave, Set<String> cells, Map<String, String> hidden) {
+    Set<String> unseen = new HashSet<>();
+    for (String cell : cells) {
+      Set<String> shown = new HashSet<>();
+      for (IndicatorCatalog.Indicator p : IndicatorCatalog.published()) {
+        String reason = rowReason(hidden, wave, cell, p);
+        if (reason == null) {
+          shown.add(p.numerator());
+        }
+        if (reason == null || reason.startsWith(NUMERATOR_PREFIX)) {
+          shown.add(p.denominator());
+        }
+      }
+      IndicatorCatalog.published().forEach(p -> List.of(p.numerator(), p.denominator()).forEach(c -> {
+        String key = CountRelations.key(wave, cell, c);
+        if (!shown.contains(c) && !hidden.containsKey(key)) {
+          unseen.add(key);
+        }
+      }));
+    }
+    return unseen;
+  }
+
+  /** A one-line French failure naming the first cells whose hidden counts are not protected. */
+  public static void failIfShort(LinearAudit.Report audit, double width) {
+    if (!audit.tooNarrow().isEmpty()) {
+      throw new IllegalStateException("Secret statistique insuffisant : " + audit.tooNarrow().size()
+          + " comptages masqués se déduisent à moins de " + (int) width + " près des chiffres publiés, dont "
+          + audit.tooNarrow().stream().limit(5).map(i -> i.key() + " ∈ [" + Math.round(i.low()) + " ; "
+              + Math.round(i.high()) + "]").collect(Collectors.joining(", ")) + ".");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package fr.oref.devenir.stats;
+
+import static org.apache.spark.sql.functions.col;
+
+import fr.oref.devenir.contracts.Table;
+import fr.oref.devenir.lake.Lake;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The counts as a reader sees them in gold.indicators once published, and the relations between
+ * them: what the indicators job protects a wave against (the other wave as published) and what
+ * publish audits again before writing anything.
+ */
+public final class PublishedCounts {
+  private PublishedCounts() {}
+
+  /** A wave's counts read back from its raw rows of gold.indicators: hidden = shown in no row. */
+  public static PublicSecrecy.Counts read(List<Row> rawRows, int wave) {
+    Map<String, IndicatorCatalog.Indicator> byIndicator = IndicatorCatalog.published().stream()
+        .collect(Collectors.toMap(IndicatorCatalog.Indicator::name, p -> p));
+    Map<String, Double> values = new HashMap<>();
+    Map<String, String> reasons = new HashMap<>();
+    Set<String> shown = new HashSet<>();
+    for (Row r : rawRows) {
+      IndicatorCatalog.Indicator p = byIndicator.get(r.<String>getAs("indicator"));
+      String cell = Hierarchies.key(r.getAs("dimension"), r.getAs("dimension_value"));
+      String numerator = CountRelations.key(wave, cell, p.numerator());
+      String denominator = CountRelations.key(wave, cell, p.denominator());
+      values.put(numerator, r.<Double>getAs("numerator"));
+      values.put(denominator, r.<Double>getAs("denominator"));
+      String reason = r.getAs("suppression_reason");
+      if (reason == null) {
+        shown.add(numerator);
+      } else if (!reason.startsWith(PublicSecrecy.NUMERATOR_PREFIX)) {
+        reasons.put(denominator, reason);
+      }
+      if (reason == null || reason.startsWith(PublicSecrecy.NUMERATOR_PREFIX)) {
+        shown.add(denominator);
+      }
+    }
+    Map<String, String> hidden = new HashMap<>();
+    values.keySet().stream().filter(k -> !shown.contains(k))
+        .forEach(k -> hidden.put(k, reasons.getOrDefault(k, CountSecrecy.SECONDARY)));
+    return new PublicSecrecy.Counts(values, hidden);
+  }
+
+  /** The raw rows of a wave in gold.indicators as they stand (none when not computed yet). */
+  static List<Row> rawRows(Lake lake, int cohort, int wave) {
+    return lake.read(Table.INDICATORS).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave))
+        .and(col("weighting").equalTo(IndicatorsJob.RAW))).collectAsList();
+  }
+
+  static Set<String> cells(List<Row> rows) {
+    return rows.stream().map(r -> Hierarchies.key(r.getAs("dimension"), r.getAs("dimension_value")))
+        .collect(Collectors.toSet());
+  }
+
+  /** The relations over each wave's cells, the nestings read from that wave's outcomes (and repeaters). */
+  static List<LinearAudit.Relation> relations(Lake lake, int cohort, Map<Integer, Set<String>> cells) {
+    Map<Integer, List<Map<String, List<String>>>> hierarchies = new HashMap<>();
+    for (int w : cells.keySet()) {
+      Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(w)));
+      hierarchies.put(w, Hierarchies.of(Repeaters.withRepeaters(lake, outcomes, cohort, w),
+          IndicatorCatalog.dimensions()));
+    }
+    return CountRelations.of(cells, hierarchies);
+  }
+
+  /**
+   * publish's audit of what it is about to write: the wave's rows and the other wave's as they stand.
+   *
+   * @throws IllegalStateException (French, naming cells) when a hidden count is not protected
+   */
+  public static LinearAudit.Report audit(Lake lake, int cohort, int wave, List<Row> rows, int threshold) {
+    List<Row> raw = rows.stream().filter(r -> IndicatorsJob.RAW.equals(r.getAs("weighting"))).toList();
+    List<Row> otherRaw = rawRows(lake, cohort, 3 - wave);
+    PublicSecrecy.Counts own = read(raw, wave);
+    PublicSecrecy.Counts other = read(otherRaw, 3 - wave);
+    Map<String, Double> values = new HashMap<>(own.values());
+    values.putAll(other.values());
+    Set<String> hidden = new HashSet<>(own.hidden().keySet());
+    hidden.addAll(other.hidden().keySet());
+    Map<Integer, Set<String>> cells = new HashMap<>(Map.of(wave, cells(raw)));
+    if (!otherRaw.isEmpty()) {
+      cells.put(3 - wave, cells(otherRaw));
+    }
+    double width = CountSecrecy.protectionWidth(threshold);
+    LinearAudit.Report report = LinearAudit.run(values, hidden, relations(lake, cohort, cells), width);
+    PublicSecrecy.failIfShort(report, width);
+    return report;
+  }
+}
