@@ -64,7 +64,7 @@ class SecrecyAttackTest {
         dir.resolve("out").toString(), "--cohort", "2022", "--cfas", "6", "--leavers", "700"), out.toString());
     Map<String, String[]> pairs = pairs();
     for (int wave : List.of(1, 2)) {
-      Path csv = dir.resolve("out/publication/region/indicateurs_C2022_V" + wave + "_opendata.csv");
+      Path csv = dir.resolve("out/publication/C2022_V" + wave + "/region/indicateurs_C2022_V" + wave + "_opendata.csv");
       try (var in = Files.newInputStream(csv)) {
         for (Map<String, String> row : Csv.readMaps(in)) {
           row.replaceAll((k, v) -> v == null ? "" : v);

@@ -183,7 +183,7 @@ class IndicatorsJobTest {
     Row a = t.get("raw|department|14|response_rate");
     assertEquals("SECONDARY", a.getAs("suppression_reason"), "region − department 14 would give department 50");
     Row region = t.get("raw|region|ALL|response_rate");
-    assertEquals(null, region.getAs("suppression_reason"),
+    assertNull(region.getAs("suppression_reason"),
         "the region stays published: 6 respondents of 10 split between hidden departments in [0, 6]");
     assertEquals(0.6, region.<Double>getAs("value"), 1e-9);
     assertEquals(t.get("weighted|department|14|response_rate").<String>getAs("suppression_reason"),
