@@ -63,7 +63,8 @@
     if (r === undefined || isMonths(r[at.indicator])) {
       return "";
     }
-    return secret(r) ? "s" : String(Math.round(Number(r[at.denominator])));
+    // a row hiding only its numerator (reason NUM_…) still shows its published denominator
+    return r[at.denominator] === "" ? "s" : String(Math.round(Number(r[at.denominator])));
   }
   /** What a chart draws: the published percentage, or nothing when secret or not computable. */
   function point(r, serie, extra) {
