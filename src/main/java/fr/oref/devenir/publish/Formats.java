@@ -50,9 +50,7 @@ public final class Formats {
 
   /** A suppressed row still shows its denominator when only its numerator is hidden. */
   public static boolean denominatorShown(Row r) {
-    String reason = r.getAs("suppression_reason");
-    return !Boolean.TRUE.equals(r.getAs("suppressed")) || reason != null
-        && reason.startsWith(PublicSecrecy.NUMERATOR_PREFIX);
+    return !Boolean.TRUE.equals(r.getAs("suppressed")) || PublicSecrecy.showsDenominator(r.getAs("suppression_reason"));
   }
 
   public static String value(Row r) {

@@ -19,6 +19,11 @@ public final class PublicSecrecy {
 
   private PublicSecrecy() {}
 
+  /** Whether a row with this suppression reason (null when published) shows its denominator. */
+  public static boolean showsDenominator(String reason) {
+    return reason == null || reason.startsWith(NUMERATOR_PREFIX);
+  }
+
   /** A wave's counts, by key, and the reason of each hidden one. */
   public record Counts(Map<String, Double> values, Map<String, String> hidden) {}
 
@@ -77,7 +82,7 @@ public final class PublicSecrecy {
         if (reason == null) {
           shown.add(p.numerator());
         }
-        if (reason == null || reason.startsWith(NUMERATOR_PREFIX)) {
+        if (showsDenominator(reason)) {
           shown.add(p.denominator());
         }
       }

@@ -38,11 +38,11 @@ public final class PublishedCounts {
       String reason = r.getAs("suppression_reason");
       if (reason == null) {
         shown.add(numerator);
-      } else if (!reason.startsWith(PublicSecrecy.NUMERATOR_PREFIX)) {
-        reasons.put(denominator, reason);
       }
-      if (reason == null || reason.startsWith(PublicSecrecy.NUMERATOR_PREFIX)) {
+      if (PublicSecrecy.showsDenominator(reason)) {
         shown.add(denominator);
+      } else {
+        reasons.put(denominator, reason);
       }
     }
     Map<String, String> hidden = new HashMap<>();
