@@ -86,8 +86,26 @@ public final class Browser implements AutoCloseable {
       }
     }).get(30, TimeUnit.SECONDS);
     self[0] = new Browser(process, socket);
-    self[0].evaluate("new Promise(r => document.readyState === 'complete' ? r(true) : addEventListener('load', () => r(true)))");
+    // the first target can still be about:blank, or the page mid-navigation (its context then vanishes
+    // under an evaluation): wait until the page itself reports loaded
+    self[0].waitUntil("location.protocol === 'file:' && document.readyState === 'complete'");
     return self[0];
+  }
+
+  /** Waits until a JavaScript condition holds in the page, at most a minute. */
+  public void waitUntil(String condition) throws Exception {
+    IllegalStateException last = null;
+    for (int i = 0; i < 600; i++) {
+      try {
+        if (evaluate(condition).asBoolean()) {
+          return;
+        }
+      } catch (IllegalStateException e) {
+        last = e;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the page never satisfied " + condition, last);
   }
 
   private void answer(String text) {
