@@ -8,60 +8,80 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Public secrecy decided on counts (one status per wave × cell × count, keyed
  * {@code wave|dimension=value|count}): the primary counts are hidden, then complementary ones
- * ({@code SECONDARY}) until every hidden count is protected. A quick pass closes every equality with
- * a single hidden term (its cheapest other term goes too); then the LP audit finds the counts still
- * recoverable to less than the protection width, with the published counts of the relations that
- * bind them at their optima (non-zero dual values, as in τ-ARGUS's optimal and modular methods), and
- * the cheapest of those is hidden — one per binding relation a round, since one partner often frees
- * its neighbours; audit again, until none is short. The cost of hiding a count is its value, halved
- * when its cell already hides a count, so that suppressions gather in cells already touched; the
- * {@code headline} counts (the region's) are taken only when nothing else can protect. Counts of {@code frozen} (already published, another wave) keep
- * their status.
+ * ({@code SECONDARY}) until every hidden count is protected — a primary one by the protection width,
+ * a complementary one against exact recovery. Each round: every equality with a single hidden term
+ * loses its cheapest other term too; bound propagation finds the counts pinned too narrow without an
+ * LP; when it finds none, the LP audit finds the rest, with the published counts each optimum depends
+ * on (non-zero reduced costs, as in τ-ARGUS's optimal and modular methods). For each short count the
+ * cheapest of those is hidden — one per binding set a round, since one partner often frees its
+ * neighbours —, until none is short. Cheapest means: fewest published rows lost (the policy's
+ * {@code loss}), then binding most of the round's short counts, then the smallest value, halved when
+ * its cell already hides a count; the {@code headline} counts (the region's) only when nothing else
+ * can protect. Counts of {@code frozen} (already published, another wave) keep their status.
  */
 public final class CountSecrecy {
   public static final String SECONDARY = "SECONDARY";
   private static final int MAX_ROUNDS = 200;
+  private static final Logger LOG = LoggerFactory.getLogger(CountSecrecy.class);
 
   private CountSecrecy() {}
 
-  /** Required width of a hidden count's feasible interval: 15 % of the threshold, at least 3. */
+  /**
+   * A complementary count is safe in itself (hidden only to protect others, as τ-ARGUS sets protection
+   * levels on primary cells only): it must merely not be recoverable exactly.
+   */
+  public static final double NOT_EXACT = 1;
+
+  /** Required width of a primary count's feasible interval: 15 % of the threshold, at least 3. */
   public static double protectionWidth(int threshold) {
     return Math.max(3, Math.ceil(0.15 * threshold));
   }
 
   public record Outcome(Map<String, String> hidden, LinearAudit.Report audit) {}
 
-  public static Outcome protect(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
-      List<LinearAudit.Relation> relations, double width) {
-    return protect(values, primary, frozen, relations, width, k -> false);
+  /**
+   * What the publication adds to the bare table: {@code headline} counts (the region's) are taken only
+   * when nothing else can protect; {@code alsoHidden} are counts that must go too once a suppression
+   * stands (a count no published row would show any more), hidden before each audit; {@code loss} is
+   * what hiding one more count costs the reader (the published rows it would take away), weighed
+   * before the count's value.
+   */
+  public record Policy(Predicate<String> headline, Function<Map<String, String>, Set<String>> alsoHidden,
+      ToDoubleBiFunction<String, Map<String, String>> loss) {
+    static final Policy TABLE = new Policy(k -> false, hidden -> Set.of(), (k, hidden) -> 0);
   }
 
   public static Outcome protect(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
-      List<LinearAudit.Relation> relations, double width, Predicate<String> headline) {
-    Suppression s = new Suppression(values, primary, frozen, relations, headline);
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      s.closeSingletons();
-      LinearAudit.Report audit = LinearAudit.run(values, s.hidden.keySet(), relations, width);
-      Set<String> touched = new HashSet<>();
-      for (LinearAudit.Interval shortOne : audit.tooNarrow()) {
-        if (shortOne.pinnedBy().stream().noneMatch(touched::contains)) {
-          s.partner(shortOne).ifPresent(p -> {
-            s.hide(p);
-            touched.add(p);
-          });
-        }
+      List<LinearAudit.Relation> relations, double width) {
+    return protect(values, primary, frozen, relations, width, Policy.TABLE);
+  }
+
+  public static Outcome protect(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
+      List<LinearAudit.Relation> relations, double width, Policy policy) {
+    try (LinearAudit audit = new LinearAudit(values, relations)) {
+      Suppression s = new Suppression(values, primary, frozen, relations, policy, audit);
+      ToDoubleFunction<String> required = required(s.hidden, width);
+      for (int round = 0; round < MAX_ROUNDS && s.round(round, required); round++) {
+        // each round hides partners for the counts found short; none found ends it
       }
-      if (touched.isEmpty()) {
-        return new Outcome(s.hidden, audit);
-      }
+      return new Outcome(s.hidden, audit.check(s.hidden.keySet(), required));
     }
-    return new Outcome(s.hidden, LinearAudit.run(values, s.hidden.keySet(), relations, width));
+  }
+
+  /** The width each hidden count's interval needs: {@code width} for a primary one, {@link #NOT_EXACT} else. */
+  public static ToDoubleFunction<String> required(Map<String, String> hidden, double width) {
+    return k -> SECONDARY.equals(hidden.get(k)) ? NOT_EXACT : width;
   }
 
   static String cell(String key) {
@@ -78,21 +98,69 @@ public final class CountSecrecy {
     final List<LinearAudit.Relation> relations;
     final Map<String, List<LinearAudit.Relation>> byCount = new HashMap<>();
     final Set<String> touchedCells = new HashSet<>();
+    /** How many of this round's short counts each published count binds: one partner may free them all. */
+    final Map<String, Integer> coverage = new HashMap<>();
+    final LinearAudit audit;
+    final Policy policy;
+    /** Counts found wide enough: they stay so while more are hidden, so they are not audited again. */
+    final Set<String> wide = new HashSet<>();
+    final ToDoubleBiFunction<String, Map<String, String>> loss;
 
     Suppression(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
-        List<LinearAudit.Relation> relations, Predicate<String> headline) {
+        List<LinearAudit.Relation> relations, Policy policy, LinearAudit audit) {
       this.hidden = new HashMap<>(primary);
+      this.audit = audit;
+      primary.keySet().forEach(audit::hide);
       this.frozen = frozen;
       this.relations = relations;
       this.cost = values;
-      ordinary = headline.negate();
+      this.policy = policy;
+      ordinary = policy.headline().negate();
+      loss = policy.loss();
       relations.forEach(r -> r.terms().keySet().forEach(k -> byCount.computeIfAbsent(k, x -> new ArrayList<>()).add(r)));
       primary.keySet().forEach(k -> touchedCells.add(cell(k)));
     }
 
     void hide(String key) {
       hidden.put(key, SECONDARY);
+      audit.hide(key);
       touchedCells.add(cell(key));
+    }
+
+    /** One round: the counts short now, a partner hidden for each; false when none was needed or possible. */
+    boolean round(int round, ToDoubleFunction<String> required) {
+      closeSingletons();
+      for (Set<String> more = policy.alsoHidden().apply(hidden); !more.isEmpty(); more = policy.alsoHidden().apply(hidden)) {
+        more.forEach(this::hide);
+        closeSingletons();
+      }
+      // a count pinned through hidden counts only names no partner: the LP's reduced costs will
+      List<LinearAudit.Interval> tooNarrow = BoundPropagation.tooNarrow(cost, hidden.keySet(), relations, required)
+          .stream().filter(i -> !i.pinnedBy().isEmpty()).toList();
+      int programs = 0;
+      if (tooNarrow.isEmpty()) {
+        Set<String> check = new HashSet<>(hidden.keySet());
+        check.removeAll(wide);
+        LinearAudit.Report report = audit.check(check, required);
+        wide.addAll(check);
+        report.tooNarrow().forEach(i -> wide.remove(i.key()));
+        tooNarrow = report.tooNarrow();
+        programs = report.programs();
+      }
+      coverage.clear();
+      tooNarrow.forEach(i -> i.pinnedBy().forEach(k -> coverage.merge(k, 1, Integer::sum)));
+      Set<String> touched = new HashSet<>();
+      for (LinearAudit.Interval shortOne : tooNarrow) {
+        if (shortOne.pinnedBy().stream().noneMatch(touched::contains)) {
+          partner(shortOne).ifPresent(p -> {
+            hide(p);
+            touched.add(p);
+          });
+        }
+      }
+      LOG.debug("secrecy round {}: {} hidden, {} LPs, {} short, {} partners", round, hidden.size(), programs,
+          tooNarrow.size(), touched.size());
+      return !touched.isEmpty();
     }
 
     /** An equality with one hidden term gives it away: hide the cheapest published other term. */
@@ -112,14 +180,14 @@ public final class CountSecrecy {
     }
 
     /**
-     * The count to hide for a count found too narrow: the cheapest of those binding it, else the
-     * cheapest sharing a relation with it (or one relation further when those are all hidden); the
-     * headline counts last.
+     * The count to hide for a count found too narrow: the cheapest of those binding it (a headline
+     * one only when no other binds it: a count elsewhere would not widen it), else the cheapest
+     * sharing a relation with it (or one relation further when those are all hidden).
      */
     Optional<String> partner(LinearAudit.Interval shortOne) {
       return cheapest(shortOne.pinnedBy(), ordinary)
-          .or(() -> nearest(shortOne.key(), ordinary))
           .or(() -> cheapest(shortOne.pinnedBy(), k -> true))
+          .or(() -> nearest(shortOne.key(), ordinary))
           .or(() -> nearest(shortOne.key(), k -> true));
     }
 
@@ -140,7 +208,9 @@ public final class CountSecrecy {
 
     private Optional<String> cheapest(Set<String> candidates, Predicate<String> allowed) {
       return candidates.stream().filter(k -> !hidden.containsKey(k) && !frozen.contains(k) && allowed.test(k))
-          .min(Comparator.<String>comparingDouble(k -> cost.get(k) * (touchedCells.contains(cell(k)) ? 0.5 : 1))
+          .min(Comparator.<String>comparingDouble(k -> loss.applyAsDouble(k, hidden))
+              .thenComparingInt(k -> -coverage.getOrDefault(k, 0))
+              .thenComparingDouble(k -> cost.get(k) * (touchedCells.contains(cell(k)) ? 0.5 : 1))
               .thenComparing(k -> k));
     }
   }

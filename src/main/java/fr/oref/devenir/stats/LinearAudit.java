@@ -7,51 +7,202 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import org.apache.commons.lang3.time.StopWatch;
 
 /**
  * What an attacker can learn of each hidden count from everything published: the smallest and
  * largest value it can take under every published linear relation (hidden counts ≥ 0, integrality
- * relaxed), by linear programming with OR-Tools' GLOP. The hidden counts split into components
- * linked by relations with two hidden terms or more; each component is one model, solved again for
- * each count with only the objective changed, so that the simplex restarts from the last basis (a
- * few pivots instead of a full solve: ojAlgo and commons-math3, which start over, took minutes).
- * The true table is a feasible point, and so is every optimum found: a count whose feasible values
- * already seen span the required width needs no LP of its own.
+ * relaxed), by linear programming with OR-Tools' GLOP. Every count is a variable of one model, a
+ * published one fixed at its value; hiding a count frees it. The model lives as long as the
+ * suppression being built, so each LP restarts from the last basis (a few pivots where a fresh model
+ * costs a full solve), and a count once found wide enough needs no LP again: hiding more only widens
+ * what an attacker can say. The true table is a feasible point, and so is every optimum found: a
+ * count whose feasible values already seen span the required width needs no LP of its own.
  */
-public final class LinearAudit {
+public final class LinearAudit implements AutoCloseable {
   private static final double TOLERANCE = 1e-6;
+  private static final int MAX_BATCHES = 8;
+  private static final int MIN_BATCH = 20;
 
   static {
     Loader.loadNativeLibraries();
   }
-
-  private LinearAudit() {}
 
   /** {@code Σ terms[x]·x = 0} (equality) or {@code ≤ 0}, over counts by key. */
   public record Relation(Map<String, Double> terms, boolean equality) {}
 
   /**
    * The values a hidden count can take; {@code high} is infinite when nothing bounds it. For a count
-   * found too narrow, {@code pinnedBy} holds the published counts of the relations binding at its optima
-   * (non-zero dual values): hiding one of them is what can widen it.
+   * found too narrow, {@code pinnedBy} holds the published counts its optima depend on (non-zero
+   * reduced costs): hiding one of them is what can widen it.
    */
-  public record Interval(String key, double value, double low, double high, Set<String> pinnedBy) {
+  public record Interval(String key, double value, double low, double high, double required, Set<String> pinnedBy) {
     public double width() {
       return high - low;
     }
   }
 
-  /** {@code narrowest}: the smallest width found among hidden counts (infinite when none). */
+  /** {@code narrowest}: the smallest width found among the counts checked (infinite when none). */
   public record Report(int hidden, int components, int largestComponent, int programs, double narrowest,
       List<Interval> tooNarrow, double seconds) {}
 
-  public static Report run(Map<String, Double> values, Set<String> hidden, List<Relation> relations, double width) {
-    long start = System.nanoTime();
+  private final MPSolver solver = MPSolver.createSolver("GLOP");
+  private final Map<String, MPVariable> variables = new LinkedHashMap<>();
+  private final Map<String, Double> values;
+  private final List<Relation> relations;
+  private final Set<String> hidden = new HashSet<>();
+  private final double cap;
+
+  /** The model of {@code relations} over {@code values}, every count published. */
+  public LinearAudit(Map<String, Double> values, List<Relation> relations) {
+    this.values = values;
+    this.relations = relations;
+    // GLOP's presolve rebuilds the problem at each solve, losing the last basis: without it an LP
+    // after a changed objective or a freed count costs a few pivots (3× faster on a 2,500-leaver campaign)
+    solver.setSolverSpecificParametersAsString("use_preprocessing: false");
     relations.forEach(r -> holds(r, values));
+    // beyond any count of the table: a count this high is as good as unbounded (a cap of the order of
+    // the counts keeps the simplex's tolerances meaningful, where 1e9 made GLOP find feasible tables infeasible)
+    cap = 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10;
+    for (Relation r : relations) {
+      MPConstraint c = solver.makeConstraint(r.equality() ? 0 : -MPSolver.infinity(), 0);
+      r.terms().forEach((k, a) -> c.setCoefficient(variable(k), c.getCoefficient(variable(k)) + a));
+    }
+  }
+
+  /** One audit of {@code hidden} over {@code relations}, every hidden count checked against the same width. */
+  public static Report run(Map<String, Double> values, Set<String> hidden, List<Relation> relations, double width) {
+    return run(values, hidden, relations, k -> width);
+  }
+
+  /** One audit of {@code hidden} over {@code relations}, each count checked against its {@code required} width. */
+  public static Report run(Map<String, Double> values, Set<String> hidden, List<Relation> relations,
+      ToDoubleFunction<String> required) {
+    try (LinearAudit audit = new LinearAudit(values, relations)) {
+      hidden.forEach(audit::hide);
+      return audit.check(hidden, required);
+    }
+  }
+
+  private MPVariable variable(String key) {
+    return variables.computeIfAbsent(key, k -> {
+      double v = values.get(k);
+      return solver.makeNumVar(v, v, "x" + variables.size());
+    });
+  }
+
+  /** The count is no longer published: any value from 0 up. */
+  public void hide(String key) {
+    if (hidden.add(key)) {
+      variable(key).setBounds(0, cap);
+    }
+  }
+
+  /** The interval of each of {@code counts} (hidden ones), and those narrower than {@code required} says. */
+  public Report check(Set<String> counts, ToDoubleFunction<String> required) {
+    StopWatch watch = StopWatch.createStarted();
+    List<String> vars = counts.stream().sorted().toList();
+    Map<String, Double> low = new HashMap<>();
+    Map<String, Double> high = new HashMap<>();
+    hidden.forEach(k -> {
+      low.put(k, values.get(k));
+      high.put(k, values.get(k));
+    });
+    int programs = batches(vars, required, low, high);
+    double narrowest = Double.POSITIVE_INFINITY;
+    List<Interval> tooNarrow = new ArrayList<>();
+    for (String key : vars) {
+      Set<String> pinnedBy = new TreeSet<>();
+      double width = required.applyAsDouble(key);
+      for (boolean maximise : new boolean[] {true, false}) {
+        if (high.get(key) - low.get(key) < width - TOLERANCE) {
+          programs++;
+          optimise(key, maximise, low, high);
+          pinnedBy.addAll(binding());
+        }
+      }
+      Interval interval = new Interval(key, values.get(key), low.get(key), high.get(key), width, Set.copyOf(pinnedBy));
+      narrowest = Math.min(narrowest, interval.width());
+      if (interval.width() < width - TOLERANCE) {
+        tooNarrow.add(interval);
+      }
+    }
+    int[] components = components();
+    return new Report(hidden.size(), components[0], components[1], programs, narrowest, tooNarrow,
+        watch.getTime() / 1e3);
+  }
+
+  /**
+   * Before one LP per count, a few LPs over all counts still open at once (their sum, with varied
+   * weights, pushed up then down): each optimum is a feasible table that usually moves most of them
+   * by more than they need, leaving the individual LPs to the few that stay narrow.
+   */
+  private int batches(List<String> vars, ToDoubleFunction<String> required, Map<String, Double> low,
+      Map<String, Double> high) {
+    Random weights = new Random(vars.size());
+    int programs = 0;
+    List<String> open = vars;
+    for (int batch = 0; batch < MAX_BATCHES && open.size() > MIN_BATCH; batch++) {
+      for (boolean maximise : new boolean[] {true, false}) {
+        MPObjective objective = solver.objective();
+        objective.clear();
+        open.forEach(k -> objective.setCoefficient(variables.get(k), 0.5 + weights.nextDouble()));
+        objective.setOptimizationDirection(maximise);
+        solve(low, high);
+        programs++;
+      }
+      int before = open.size();
+      open = open.stream().filter(k -> high.get(k) - low.get(k) < required.applyAsDouble(k) - TOLERANCE).toList();
+      if (open.size() > 0.9 * before) {
+        break;
+      }
+    }
+    return programs;
+  }
+
+  /** Every hidden count's range grows to the optimum found; an optimum at the cap means unbounded above. */
+  private void optimise(String key, boolean maximise, Map<String, Double> low, Map<String, Double> high) {
+    MPObjective objective = solver.objective();
+    objective.clear();
+    objective.setCoefficient(variables.get(key), 1);
+    objective.setOptimizationDirection(maximise);
+    solve(low, high);
+  }
+
+  private void solve(Map<String, Double> low, Map<String, Double> high) {
+    MPSolver.ResultStatus status = solver.solve();
+    if (status != MPSolver.ResultStatus.OPTIMAL) {
+      throw new IllegalStateException("Audit du secret : les relations publiées sont incompatibles avec les"
+          + " comptages (relation fausse dans data-schemas ?) — " + status + ".");
+    }
+    for (String k : hidden) {
+      double v = variables.get(k).solutionValue();
+      low.merge(k, v, Math::min);
+      high.put(k, v >= cap - TOLERANCE ? Double.POSITIVE_INFINITY : Math.max(high.get(k), v));
+    }
+  }
+
+  /** The published counts whose value the last optimum depends on. */
+  private List<String> binding() {
+    List<String> out = new ArrayList<>();
+    variables.forEach((k, x) -> {
+      if (!hidden.contains(k) && Math.abs(x.reducedCost()) > TOLERANCE) {
+        out.add(k);
+      }
+    });
+    return out;
+  }
+
+  /** How many groups the hidden counts form (linked by relations with two hidden terms or more), and the largest. */
+  private int[] components() {
     Map<String, String> parent = new HashMap<>();
     hidden.forEach(h -> parent.put(h, h));
     for (Relation r : relations) {
@@ -60,53 +211,9 @@ public final class LinearAudit {
         parent.put(root(parent, terms.get(i)), root(parent, terms.get(0)));
       }
     }
-    Map<String, List<String>> members = new TreeMap<>();
-    hidden.stream().sorted().forEach(h -> members.computeIfAbsent(root(parent, h), k -> new ArrayList<>()).add(h));
-    Map<String, List<Relation>> constraints = new HashMap<>();
-    for (Relation r : relations) {
-      r.terms().keySet().stream().filter(hidden::contains).findFirst()
-          .ifPresent(h -> constraints.computeIfAbsent(root(parent, h), k -> new ArrayList<>()).add(r));
-    }
-    // beyond any count of the table: a count this high is as good as unbounded (a cap of the order of
-    // the counts keeps the simplex's tolerances meaningful, where 1e9 made GLOP find feasible tables infeasible)
-    double cap = 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10;
-    int largest = 0;
-    int programs = 0;
-    double narrowest = Double.POSITIVE_INFINITY;
-    List<Interval> tooNarrow = new ArrayList<>();
-    for (Map.Entry<String, List<String>> component : members.entrySet()) {
-      List<String> vars = component.getValue();
-      largest = Math.max(largest, vars.size());
-      Program lp = new Program(vars, constraints.getOrDefault(component.getKey(), List.of()), values, cap);
-      try {
-        double[] low = new double[vars.size()];
-        double[] high = new double[vars.size()];
-        Set<String> pinnedBy = new java.util.TreeSet<>();
-        for (int i = 0; i < vars.size(); i++) {
-          low[i] = values.get(vars.get(i));
-          high[i] = low[i];
-        }
-        for (int i = 0; i < vars.size(); i++) {
-          pinnedBy.clear();
-          for (boolean maximise : new boolean[] {true, false}) {
-            if (high[i] - low[i] < width - TOLERANCE) {
-              programs++;
-              lp.widen(i, maximise, low, high);
-              pinnedBy.addAll(lp.binding());
-            }
-          }
-          Interval interval = new Interval(vars.get(i), values.get(vars.get(i)), low[i], high[i], Set.copyOf(pinnedBy));
-          narrowest = Math.min(narrowest, interval.width());
-          if (interval.width() < width - TOLERANCE) {
-            tooNarrow.add(interval);
-          }
-        }
-      } finally {
-        lp.close();
-      }
-    }
-    return new Report(hidden.size(), members.size(), largest, programs, narrowest, tooNarrow,
-        (System.nanoTime() - start) / 1e9);
+    Map<String, Integer> sizes = new HashMap<>();
+    hidden.forEach(h -> sizes.merge(root(parent, h), 1, Integer::sum));
+    return new int[] {sizes.size(), sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0)};
   }
 
   /** A relation the true counts break is a wrong contract (data-schemas), not something to audit around. */
@@ -127,73 +234,8 @@ public final class LinearAudit {
     return r;
   }
 
-  /** One component's LP: its hidden counts as variables (≥ 0), published counts moved to the constant side. */
-  private static final class Program {
-    private final MPSolver solver = MPSolver.createSolver("GLOP");
-    private final List<MPVariable> variables = new ArrayList<>();
-    private final List<MPConstraint> constraints = new ArrayList<>();
-    private final List<List<String>> published = new ArrayList<>();
-    private final double cap;
-
-    Program(List<String> vars, List<Relation> relations, Map<String, Double> values, double cap) {
-      this.cap = cap;
-      Map<String, MPVariable> index = new HashMap<>();
-      for (int i = 0; i < vars.size(); i++) {
-        MPVariable x = solver.makeNumVar(0, cap, "x" + i);
-        variables.add(x);
-        index.put(vars.get(i), x);
-      }
-      for (Relation r : relations) {
-        double constant = 0;
-        Map<MPVariable, Double> terms = new HashMap<>();
-        List<String> shown = new ArrayList<>();
-        for (Map.Entry<String, Double> t : r.terms().entrySet()) {
-          MPVariable x = index.get(t.getKey());
-          if (x == null) {
-            constant -= t.getValue() * values.get(t.getKey());
-            shown.add(t.getKey());
-          } else {
-            terms.merge(x, t.getValue(), Double::sum);
-          }
-        }
-        MPConstraint c = solver.makeConstraint(r.equality() ? constant : -MPSolver.infinity(), constant);
-        terms.forEach(c::setCoefficient);
-        constraints.add(c);
-        published.add(shown);
-      }
-    }
-
-    /** Every count's range grows to the optimum found; an optimum at the cap means the count is unbounded above. */
-    void widen(int variable, boolean maximise, double[] low, double[] high) {
-      MPObjective objective = solver.objective();
-      objective.clear();
-      objective.setCoefficient(variables.get(variable), 1);
-      objective.setOptimizationDirection(maximise);
-      MPSolver.ResultStatus status = solver.solve();
-      if (status != MPSolver.ResultStatus.OPTIMAL) {
-        throw new IllegalStateException("Audit du secret : les relations publiées sont incompatibles avec les"
-            + " comptages (relation fausse dans data-schemas ?) — " + status + ".");
-      }
-      for (int j = 0; j < variables.size(); j++) {
-        double v = variables.get(j).solutionValue();
-        low[j] = Math.min(low[j], v);
-        high[j] = v >= cap - TOLERANCE ? Double.POSITIVE_INFINITY : Math.max(high[j], v);
-      }
-    }
-
-    /** The published counts of the relations binding at the last optimum. */
-    List<String> binding() {
-      List<String> out = new ArrayList<>();
-      for (int c = 0; c < constraints.size(); c++) {
-        if (Math.abs(constraints.get(c).dualValue()) > TOLERANCE) {
-          out.addAll(published.get(c));
-        }
-      }
-      return out;
-    }
-
-    void close() {
-      solver.delete();
-    }
+  @Override
+  public void close() {
+    solver.delete();
   }
 }

@@ -57,19 +57,24 @@ public final class PublicSecrecy {
     Map<String, Double> all = new HashMap<>(values);
     all.putAll(other.values());
     double width = CountSecrecy.protectionWidth(threshold);
-    while (true) {
-      CountSecrecy.Outcome outcome = CountSecrecy.protect(all, primary, other.values().keySet(), relations, width,
-          k -> k.contains("|" + IndicatorCatalog.REGION + "="));
-      Set<String> unseen = unseen(wave, cells, outcome.hidden());
-      if (unseen.isEmpty()) {
-        failIfShort(outcome.audit(), width);
-        return outcome;
-      }
-      primary = new HashMap<>(outcome.hidden());
-      for (String k : unseen) {
-        primary.put(k, CountSecrecy.SECONDARY);
+    CountSecrecy.Outcome outcome = CountSecrecy.protect(all, primary, other.values().keySet(), relations, width,
+        new CountSecrecy.Policy(k -> k.contains("|" + IndicatorCatalog.REGION + "="), hidden -> unseen(wave, cells, hidden),
+            (k, hidden) -> rowsLost(wave, k, hidden)));
+    failIfShort(outcome.audit());
+    return outcome;
+  }
+
+  /** The rows of {@code key}'s cell still published that would be suppressed if {@code key} were hidden. */
+  private static int rowsLost(int wave, String key, Map<String, String> hidden) {
+    String cell = CountSecrecy.cell(key);
+    String count = key.substring(cell.length() + 1);
+    int lost = 0;
+    for (IndicatorCatalog.Indicator p : IndicatorCatalog.published()) {
+      if ((p.numerator().equals(count) || p.denominator().equals(count)) && rowReason(hidden, wave, cell, p) == null) {
+        lost++;
       }
     }
+    return lost;
   }
 
   /** Published counts no row shows (a numerator whose every denominator is hidden). */
@@ -97,12 +102,12 @@ public final class PublicSecrecy {
   }
 
   /** A one-line French failure naming the first cells whose hidden counts are not protected. */
-  public static void failIfShort(LinearAudit.Report audit, double width) {
+  public static void failIfShort(LinearAudit.Report audit) {
     if (!audit.tooNarrow().isEmpty()) {
       throw new IllegalStateException("Secret statistique insuffisant : " + audit.tooNarrow().size()
-          + " comptages masqués se déduisent à moins de " + (int) width + " près des chiffres publiés, dont "
+          + " comptages masqués se déduisent des chiffres publiés plus précisément que leur protection ne le permet, dont "
           + audit.tooNarrow().stream().limit(5).map(i -> i.key() + " ∈ [" + Math.round(i.low()) + " ; "
-              + Math.round(i.high()) + "]").collect(Collectors.joining(", ")) + ".");
+              + Math.round(i.high()) + "] (écart requis " + (int) i.required() + ")").collect(Collectors.joining(", ")) + ".");
     }
   }
 }

@@ -38,17 +38,24 @@ public final class PublishedCounts {
       String reason = r.getAs("suppression_reason");
       if (reason == null) {
         shown.add(numerator);
+      } else {
+        // the numerator of a row hidden for a primary reason is primary too (PublicSecrecy.decide)
+        reasons.merge(numerator, reason.replace(PublicSecrecy.NUMERATOR_PREFIX, ""), PublishedCounts::primaryFirst);
       }
       if (PublicSecrecy.showsDenominator(reason)) {
         shown.add(denominator);
       } else {
-        reasons.put(denominator, reason);
+        reasons.merge(denominator, reason, PublishedCounts::primaryFirst);
       }
     }
     Map<String, String> hidden = new HashMap<>();
     values.keySet().stream().filter(k -> !shown.contains(k))
         .forEach(k -> hidden.put(k, reasons.getOrDefault(k, CountSecrecy.SECONDARY)));
     return new PublicSecrecy.Counts(values, hidden);
+  }
+
+  private static String primaryFirst(String a, String b) {
+    return CountSecrecy.SECONDARY.equals(a) ? b : a;
   }
 
   /** The raw rows of a wave in gold.indicators as they stand (none when not computed yet). */
@@ -91,9 +98,11 @@ public final class PublishedCounts {
     if (!otherRaw.isEmpty()) {
       cells.put(3 - wave, cells(otherRaw));
     }
-    double width = CountSecrecy.protectionWidth(threshold);
-    LinearAudit.Report report = LinearAudit.run(values, hidden, relations(lake, cohort, cells), width);
-    PublicSecrecy.failIfShort(report, width);
+    Map<String, String> reasons = new HashMap<>(own.hidden());
+    reasons.putAll(other.hidden());
+    LinearAudit.Report report = LinearAudit.run(values, hidden, relations(lake, cohort, cells),
+        CountSecrecy.required(reasons, CountSecrecy.protectionWidth(threshold)));
+    PublicSecrecy.failIfShort(report);
     return report;
   }
 }

@@ -186,7 +186,7 @@ class CountSecrecyTest {
     sum("1|region=ALL|panel", "1|cfa=0140001A|panel", "1|cfa=0140002B|panel");
     LinearAudit.Report weak = auditOf(Set.of("1|cfa=0140001A|panel"));
     IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-        () -> PublicSecrecy.failIfShort(weak, WIDTH));
+        () -> PublicSecrecy.failIfShort(weak));
     assertTrue(e.getMessage().startsWith("Secret statistique insuffisant : 1 comptages masqués"), e.getMessage());
     assertTrue(e.getMessage().contains("1|cfa=0140001A|panel ∈ [12 ; 12]"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
