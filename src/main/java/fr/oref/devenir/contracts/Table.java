@@ -24,6 +24,7 @@ public enum Table {
   OUTCOMES("gold", "outcomes"),
   WAVE_CLOSURES("gold", "wave_closures"),
   WEIGHTING("gold", "weighting"),
+  WEIGHTS("gold", "weights"),
   TRANSITIONS("gold", "transitions"),
   INDICATORS("gold", "indicators"),
   INDICATOR_TRENDS("gold", "indicator_trends");

@@ -131,6 +131,19 @@ public final class Lake {
         .execute());
   }
 
+  /**
+   * Replaces the rows of {@code scope} by {@code df} in one commit (Delta's replaceWhere): for a table
+   * a job derives whole, slice by slice, where no row of the slice outlives a run.
+   *
+   * @param scope SQL condition on the table's columns (no prefix); every row of {@code df} must meet it
+   */
+  public void replace(Table table, Dataset<Row> df, String scope) {
+    Dataset<Row> source = conform(df, table);
+    ensure(table);
+    Commits.run(table, () -> source.write().format("delta").mode("overwrite").option("replaceWhere", scope)
+        .save(path(table)));
+  }
+
   /** Maps cannot be compared in Spark SQL: their JSON can. */
   private static String differs(StructField f) {
     String c = f.name();

@@ -27,16 +27,22 @@ import org.apache.spark.sql.types.StructType;
  * old key.
  */
 public final class KeyRotation {
-  /** Tables holding leaver_key (and maybe leaver_id): rewritten through the key map. */
-  static final List<Table> BY_KEY = List.of(Table.LEAVERS, Table.CONTACTS, Table.LEAVER_EXCLUSIONS, Table.PANEL,
-      Table.RESPONSES, Table.OUTCOMES);
+  /**
+   * Tables whose contract holds leaver_key (and maybe leaver_id): rewritten through the key map. Read
+   * from the contracts, so a table added later is re-keyed without anyone remembering to list it.
+   */
+  static final List<Table> BY_KEY = holding("leaver_key");
   /** Tables holding only leaver_id: rewritten through the ID map. */
-  static final List<Table> BY_ID = List.of(Table.CORRECTIONS, Table.TITLES_TO_CODE);
+  static final List<Table> BY_ID = holding("leaver_id").stream().filter(t -> !BY_KEY.contains(t)).toList();
   private static final StructType MAP = new StructType().add("cohort", DataTypes.IntegerType)
       .add("old_key", DataTypes.StringType).add("old_id", DataTypes.StringType)
       .add("new_key", DataTypes.StringType).add("new_id", DataTypes.StringType);
 
   private KeyRotation() {}
+
+  private static List<Table> holding(String column) {
+    return Arrays.stream(Table.values()).filter(t -> Arrays.asList(t.schema().fieldNames()).contains(column)).toList();
+  }
 
   /** @return the number of leavers re-keyed */
   public static long run(SparkSession spark, String lakeRoot, Pseudonymizer current, Pseudonymizer next) {

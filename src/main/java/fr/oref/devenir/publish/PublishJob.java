@@ -37,7 +37,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class PublishJob {
   /** Tables whose versions the manifest records. */
-  static final List<Table> LINEAGE = List.of(Table.INDICATORS, Table.OUTCOMES, Table.WEIGHTING, Table.PANEL,
+  static final List<Table> LINEAGE = List.of(Table.INDICATORS, Table.OUTCOMES, Table.WEIGHTS, Table.WEIGHTING, Table.PANEL,
       Table.RESPONSES, Table.LEAVERS, Table.CONTACTS);
   static final List<String> BLANKED_WHEN_SUPPRESSED = List.of("numerator", "value", "ci_low", "ci_high",
       "effective_n");
@@ -63,7 +63,8 @@ public final class PublishJob {
     Map<String, Long> versions = new LinkedHashMap<>();
     LINEAGE.forEach(t -> versions.put(t.qualifiedName(), lake.version(t)));
     List<Row> indicators = indicators(lake, versions.get(Table.INDICATORS.qualifiedName()), cohort, wave);
-    if (indicators.isEmpty()) {
+    // a lake whose indicators predate gold.weights has no weights to publish the extract with either
+    if (indicators.isEmpty() || versions.get(Table.WEIGHTS.qualifiedName()) < 0) {
       throw new IllegalStateException("Pas d'indicateurs pour la cohorte " + cohort + " vague " + wave
           + " : lancez d'abord « devenir indicators ».");
     }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
+import fr.oref.devenir.stats.Weighting;
 import fr.oref.devenir.text.Csv;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -47,9 +48,10 @@ public final class RespondentExtract {
     Map<String, Map<String, String>> groups = rakingGroups(weighting.getAs("collapsed"));
     Dataset<Row> file = lake.readVersion(Table.LEAVERS, versions.get(Table.LEAVERS.qualifiedName()))
         .filter(col("cohort").equalTo(cohort)).select(col("leaver_key"), col("diploma_obtained").as("file_diploma"));
-    List<Row> rows = lake.readVersion(Table.OUTCOMES, versions.get(Table.OUTCOMES.qualifiedName()))
-        .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)))
-        .join(file, "leaver_key", "left").orderBy("leaver_key").collectAsList();
+    Dataset<Row> outcomes = lake.readVersion(Table.OUTCOMES, versions.get(Table.OUTCOMES.qualifiedName()))
+        .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
+    List<Row> rows = Weighting.withWeights(outcomes, lake.readVersion(Table.WEIGHTS,
+        versions.get(Table.WEIGHTS.qualifiedName()))).join(file, "leaver_key", "left").orderBy("leaver_key").collectAsList();
     try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
       Csv.writeRecord(out, layout.stream().map(c -> c.get("column")).toList());
       for (Row r : rows) {

@@ -54,8 +54,8 @@ public final class IndicatorsJob {
     t = lap(seconds, "raking", t);
     Weighting.store(lake, cohort, wave, weights);
     Raking.Diagnostics weighting = weights.diagnostics();
-    t = lap(seconds, "weights into gold.outcomes", t);
-    Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
+    t = lap(seconds, "weights into gold.weights", t);
+    Dataset<Row> outcomes = Weighting.withWeights(waveOutcomes, lake.read(Table.WEIGHTS));
     List<Row> cells = IndicatorCells.aggregate(Repeaters.withRepeaters(lake, outcomes, cohort, wave),
         IndicatorCatalog.counts(), IndicatorCatalog.dimensions()).collectAsList();
     t = lap(seconds, "aggregation", t);

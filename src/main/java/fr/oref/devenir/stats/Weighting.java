@@ -16,15 +16,18 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Raking of a wave's respondents to its panel on CFA, diploma level, sex and diploma obtained as the
- * CFA's file says (the only version known for non-respondents too). The weights land in
- * gold.outcomes, the diagnostics in gold.weighting.
+ * CFA's file says (the only version known for non-respondents too). The weights land in their own
+ * table, gold.weights, the diagnostics in gold.weighting: gold.outcomes has one writer, close-wave,
+ * so closing a wave again cannot wipe the weights, and whoever weights a figure joins them.
  */
 public final class Weighting {
   static final List<String> MARGINS = List.of("uai_cfa", "level", "sex", "file_diploma");
 
+  private static final List<String> KEYS = List.of("cohort", "wave", "leaver_key");
+
   private Weighting() {}
 
-  /** The respondents' weights (leaver_key, new_weight) and how the raking went. */
+  /** The respondents' weights (rows of gold.weights) and how the raking went. */
   public record Weights(Dataset<Row> frame, Raking.Diagnostics diagnostics, long panel, long respondents) {}
 
   public static Weights rake(Lake lake, int cohort, int wave) {
@@ -57,22 +60,17 @@ public final class Weighting {
 
     List<Row> weights = new ArrayList<>();
     for (int i = 0; i < respondents.size(); i++) {
-      weights.add(org.apache.spark.sql.RowFactory.create(respondents.get(i).<String>getAs("leaver_key"),
-          result.weights()[i]));
+      weights.add(Rows.of(Table.WEIGHTS.schema(), Map.of("cohort", cohort, "wave", wave,
+          "leaver_key", respondents.get(i).<String>getAs("leaver_key"), "weight", result.weights()[i])));
     }
-    Dataset<Row> weightFrame = spark.createDataFrame(weights,
-        new org.apache.spark.sql.types.StructType().add("leaver_key", "string").add("new_weight", "double"));
-    return new Weights(weightFrame, result.diagnostics(), panel.size(), respondents.size());
+    return new Weights(spark.createDataFrame(weights, Table.WEIGHTS.schema()), result.diagnostics(), panel.size(),
+        respondents.size());
   }
 
-  /** The weights into gold.outcomes, the diagnostics into gold.weighting. */
+  /** The wave's weights replace its slice of gold.weights, the diagnostics its row of gold.weighting. */
   public static void store(Lake lake, int cohort, int wave, Weights w) {
     SparkSession spark = lake.spark();
-    Dataset<Row> outcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
-    Dataset<Row> weighted = outcomes.join(w.frame(), "leaver_key", "left")
-        .withColumn("weight", col("new_weight")).drop("new_weight");
-    lake.sync(Table.OUTCOMES, weighted, List.of("cohort", "wave", "leaver_key"),
-        "t.cohort = " + cohort + " AND t.wave = " + wave);
+    lake.replace(Table.WEIGHTS, w.frame(), "cohort = " + cohort + " AND wave = " + wave);
     Raking.Diagnostics d = w.diagnostics();
     Map<String, Object> diag = new HashMap<>(Map.of("cohort", cohort, "wave", wave, "panel", w.panel(),
         "respondents", w.respondents(), "margins", String.join(", ", MARGINS), "iterations", d.iterations(),
@@ -81,5 +79,14 @@ public final class Weighting {
     diag.putAll(Map.of("max_weight", d.maxWeight(), "trimmed", d.trimmed(), "collapsed", String.join("; ", d.collapsed())));
     lake.sync(Table.WEIGHTING, spark.createDataFrame(List.of(Rows.of(Table.WEIGHTING.schema(), diag)),
         Table.WEIGHTING.schema()), List.of("cohort", "wave"), "t.cohort = " + cohort + " AND t.wave = " + wave);
+  }
+
+  /**
+   * Outcome rows with their respondent's {@code weight} from {@code weights} (gold.weights, read at the
+   * version the caller chose), null for everyone the raking left out.
+   */
+  public static Dataset<Row> withWeights(Dataset<Row> outcomes, Dataset<Row> weights) {
+    return outcomes.join(weights.select("cohort", "wave", "leaver_key", "weight"),
+        scala.collection.JavaConverters.asScalaBuffer(KEYS).toSeq(), "left");
   }
 }

@@ -89,6 +89,9 @@ class KeyRotationTest {
     assertEquals(1, err.toString().lines().count(), "one line: " + err);
     assertFalse(lake.exists(Table.PANEL), "refused before doing anything");
 
+    // a wave's weights (gold.weights, written by indicators) hold the leaver key too
+    lake.append(Table.WEIGHTS, lake.read(Table.LEAVERS).selectExpr("cohort", "1 AS wave", "leaver_key", "1.5 AS weight"));
+
     assertEquals(5, KeyRotation.run(spark, lake.root(), K1, K2));
     Map<String, String> after = idsByKey(lake);
     assertEquals(5, after.size());
@@ -96,6 +99,8 @@ class KeyRotationTest {
     after.forEach((key, id) -> assertEquals(K2.surveyId(HostileCampaign.COHORT, key), id, "ID_SEINE follows the new key"));
     assertEquals(after.keySet(), lake.read(Table.CONTACTS).collectAsList().stream()
         .map(r -> r.<String>getAs("leaver_key")).collect(Collectors.toSet()), "contacts re-keyed alike");
+    assertEquals(after.keySet(), lake.read(Table.WEIGHTS).collectAsList().stream()
+        .map(r -> r.<String>getAs("leaver_key")).collect(Collectors.toSet()), "weights re-keyed alike");
     KeyRegister.check(lake, K2, false);
     assertThrows(IllegalStateException.class, () -> KeyRegister.check(lake, K1, false), "the old key is refused now");
 
