@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.commons.lang3.time.StopWatch;
 
 /**
  * What an attacker can learn of each hidden count from everything published: the smallest and
@@ -50,7 +51,7 @@ public final class LinearAudit {
       List<Interval> tooNarrow, double seconds) {}
 
   public static Report run(Map<String, Double> values, Set<String> hidden, List<Relation> relations, double width) {
-    long start = System.nanoTime();
+    StopWatch watch = StopWatch.createStarted();
     relations.forEach(r -> holds(r, values));
     Map<String, String> parent = new HashMap<>();
     hidden.forEach(h -> parent.put(h, h));
@@ -106,7 +107,7 @@ public final class LinearAudit {
       }
     }
     return new Report(hidden.size(), members.size(), largest, programs, narrowest, tooNarrow,
-        (System.nanoTime() - start) / 1e9);
+        watch.getTime() / 1e3);
   }
 
   /** A relation the true counts break is a wrong contract (data-schemas), not something to audit around. */
