@@ -1,5 +1,6 @@
 package fr.oref.devenir.cli;
 
+import fr.oref.devenir.publish.PublishJob;
 import java.io.PrintWriter;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What a long command is doing. On a terminal, one line rewritten in place on stderr: the phase and,
  * while Spark runs a stage, its tasks done / total (leaver files are parsed one per task, so ingest
- * shows files read / files). Elsewhere (Airflow, cron, tests) nothing is drawn: one log line per phase.
+ * shows files read / files), or the steps a job counts on the driver (publish: CFA bundles written /
+ * CFAs). Elsewhere (Airflow, cron, tests) nothing is drawn: one log line per phase.
  * Phases are named by the jobs through Spark's own job description, which the Spark UI shows too, so
  * no job depends on the command line.
  */
@@ -64,6 +66,20 @@ final class Progress extends SparkListener implements AutoCloseable {
     if (!closed && terminal != null && phase != null) {
       draw(command + " : " + phase + " " + done + "/" + total);
     }
+  }
+
+  /**
+   * Work the driver counts itself (publish's CFA bundles), drawn as {@code phase}'s steps like Spark's
+   * tasks. The log has the phase already, from the job description of its Spark jobs: naming it here
+   * too could log it twice when the listener's events come late.
+   */
+  PublishJob.Steps steps(String phase) {
+    return (done, total) -> {
+      if (terminal != null) {
+        phase(phase);
+      }
+      step(done, total);
+    };
   }
 
   /**
