@@ -111,7 +111,17 @@ final class Progress extends SparkListener implements AutoCloseable {
 
   @Override
   public void onJobStart(SparkListenerJobStart job) {
-    phase(job.properties() == null ? null : job.properties().getProperty(JOB_DESCRIPTION));
+    phase(job.properties() == null ? null : phaseOf(job.properties().getProperty(JOB_DESCRIPTION)));
+  }
+
+  /**
+   * The phase a job description names, or null for one Delta wrote around it (« Delta: phase: Filtering
+   * files… », « phase - MERGE operation - … », « MERGE operation - … »): each phase also runs plain
+   * Spark jobs, so following Delta's would only log the phase again after each of its operations.
+   * A phase's name therefore holds no « - ».
+   */
+  static String phaseOf(String description) {
+    return description == null || description.startsWith("Delta: ") || description.contains(" - ") ? null : description;
   }
 
   @Override

@@ -87,6 +87,19 @@ class ProgressTest {
   }
 
   @Test
+  void theDescriptionsDeltaWritesAroundAPhaseAreNotPhases() {
+    // as Delta 3.3 writes them around publish's phase, in the order seen in a demo's log
+    for (String delta : List.of("Delta: Filtering files for query", "Delta: chiffres clés régionaux: Filtering files for query",
+        "dossiers restreints des CFA - MERGE operation - materialize source",
+        "Delta: dossiers restreints des CFA - MERGE operation - scanning files for matches: Compute snapshot for version: 18",
+        "Delta: dossiers restreints des CFA: Writing modified data - MERGE operation - Rewriting 2 files",
+        "MERGE operation - scanning files for matches")) {
+      assertEquals(null, Progress.phaseOf(delta), delta);
+    }
+    assertEquals("dossiers restreints des CFA", Progress.phaseOf("dossiers restreints des CFA"));
+  }
+
+  @Test
   void sparkTasksOfTheNamedPhaseAreCountedAsTheyEnd() throws Exception {
     SparkContext spark = SharedSpark.session().sparkContext();
     Progress progress = new Progress("ingest-leavers", new PrintWriter(screen));
