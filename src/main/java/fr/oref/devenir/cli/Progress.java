@@ -1,5 +1,6 @@
 package fr.oref.devenir.cli;
 
+import fr.oref.devenir.publish.PublishJob;
 import java.io.PrintWriter;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What a long command is doing. On a terminal, one line rewritten in place on stderr: the phase and,
  * while Spark runs a stage, its tasks done / total (leaver files are parsed one per task, so ingest
- * shows files read / files). Elsewhere (Airflow, cron, tests) nothing is drawn: one log line per phase.
+ * shows files read / files), or the steps a job counts on the driver (publish: CFA bundles written /
+ * CFAs). Elsewhere (Airflow, cron, tests) nothing is drawn: one log line per phase.
  * Phases are named by the jobs through Spark's own job description, which the Spark UI shows too, so
  * no job depends on the command line.
  */
@@ -67,6 +69,20 @@ final class Progress extends SparkListener implements AutoCloseable {
   }
 
   /**
+   * Work the driver counts itself (publish's CFA bundles), drawn as {@code phase}'s steps like Spark's
+   * tasks. The log has the phase already, from the job description of its Spark jobs: naming it here
+   * too could log it twice when the listener's events come late.
+   */
+  PublishJob.Steps steps(String phase) {
+    return (done, total) -> {
+      if (terminal != null) {
+        phase(phase);
+      }
+      step(done, total);
+    };
+  }
+
+  /**
    * Clears the drawn line so the command's own summary starts on a clean line, and forgets the last
    * phase name so a later command on the same session does not inherit it.
    */
@@ -95,7 +111,17 @@ final class Progress extends SparkListener implements AutoCloseable {
 
   @Override
   public void onJobStart(SparkListenerJobStart job) {
-    phase(job.properties() == null ? null : job.properties().getProperty(JOB_DESCRIPTION));
+    phase(job.properties() == null ? null : phaseOf(job.properties().getProperty(JOB_DESCRIPTION)));
+  }
+
+  /**
+   * The phase a job description names, or null for one Delta wrote around it (« Delta: phase: Filtering
+   * files… », « phase - MERGE operation - … », « MERGE operation - … »): each phase also runs plain
+   * Spark jobs, so following Delta's would only log the phase again after each of its operations.
+   * A phase's name therefore holds no « - ».
+   */
+  static String phaseOf(String description) {
+    return description == null || description.startsWith("Delta: ") || description.contains(" - ") ? null : description;
   }
 
   @Override

@@ -40,7 +40,7 @@ final class PublishCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SparkSession session = spark.session("publish");
     PublishJob.Result r = PublishJob.run(session, spark.lake, target.cohort, target.wave, out, restrictedThreshold,
-        withContacts);
+        withContacts, spark.progress().steps(PublishJob.BUNDLES));
     spark.progress().close();
     var w = spec.commandLine().getOut();
     KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());

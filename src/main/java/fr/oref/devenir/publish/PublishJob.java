@@ -51,12 +51,22 @@ public final class PublishJob {
   public record Result(int bundles, Map<String, Long> versions, String folder, String regionDir, String siteIndex,
       String dashboard, List<Row> region, LinearAudit.Report audit) {}
 
+  /** The phase that writes one restricted bundle per CFA, named for the command's progress and the Spark UI. */
+  public static final String BUNDLES = "dossiers restreints des CFA";
+
+  /** Told as each CFA's bundle is written: the bundles are written by the driver, where Spark's tasks show nothing. */
+  @FunctionalInterface
+  public interface Steps {
+    void done(long done, long total);
+  }
+
   /**
    * @param withContacts whether the CFAs' results carry their respondents' e-mails and phones (by
    *     default they do not: a CFA needs names to read its results, not the means to call again)
+   * @param bundles told after each CFA bundle written (bundles done, CFAs)
    */
   public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, String outDir, int restrictedThreshold,
-      boolean withContacts) throws Exception {
+      boolean withContacts, Steps bundles) throws Exception {
     Lake lake = new Lake(spark, lakeRoot);
     // phases named for the command's progress and the Spark UI
     spark.sparkContext().setJobDescription("chiffres clés régionaux");
@@ -101,7 +111,7 @@ public final class PublishJob {
     List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
     List<String> resultFields = withContacts ? RESULT_FIELDS : RESULT_FIELDS.stream().filter(f -> !CONTACT_FIELDS.contains(f))
         .toList();
-    spark.sparkContext().setJobDescription("dossiers restreints des CFA");
+    spark.sparkContext().setJobDescription(BUNDLES);
     Map<String, List<List<String>>> results = results(lake, versions, cohort, wave, resultFields);
     List<String> resultFiles = new ArrayList<>();
     for (String uai : cfas) {
@@ -120,6 +130,7 @@ public final class PublishJob {
       write(files, dir + "/rapport_" + uai + suffix + ".pdf", new Pages(bundle, cohort, wave, weighting).entity("CFA " + uai, "cfa",
           uai, null, "Diffusion restreinte : réservé au CFA " + uai + ".",
           Formats.restrictedLegend(restrictedThreshold)));
+      bundles.done(resultFiles.size(), cfas.size());
     }
     RespondentExtract.write(lake, files, versions, cohort, wave, staging + "/" + RespondentExtract.file(cohort, wave));
     writeManifest(files, staging + "/manifest" + suffix + ".json", cohort, wave, versions);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.lang3.time.StopWatch;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -43,24 +44,24 @@ public final class IndicatorsJob {
       throws Exception {
     Lake lake = new Lake(spark, lakeRoot);
     Map<String, Double> seconds = new LinkedHashMap<>();
-    long t = System.nanoTime();
+    StopWatch watch = StopWatch.createStarted();
     Dataset<Row> waveOutcomes = lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
     if (waveOutcomes.isEmpty()) {
       throw new IllegalStateException("La vague " + wave + " de la cohorte " + cohort
           + " n'est pas clôturée : lancez d'abord « devenir close-wave ».");
     }
-    t = lap(seconds, "first read", t);
+    lap(seconds, "first read", watch);
     Weighting.Weights weights = Weighting.rake(lake, cohort, wave);
-    t = lap(seconds, "raking", t);
+    lap(seconds, "raking", watch);
     Weighting.store(lake, cohort, wave, weights);
     Raking.Diagnostics weighting = weights.diagnostics();
-    t = lap(seconds, "weights into gold.weights", t);
+    lap(seconds, "weights into gold.weights", watch);
     Dataset<Row> outcomes = Weighting.withWeights(waveOutcomes, lake.read(Table.WEIGHTS));
     List<Row> cells = IndicatorCells.aggregate(Repeaters.withRepeaters(lake, outcomes, cohort, wave),
         IndicatorCatalog.counts(), IndicatorCatalog.dimensions()).collectAsList();
-    t = lap(seconds, "aggregation", t);
+    lap(seconds, "aggregation", watch);
     CountSecrecy.Outcome secrecy = secrecy(lake, cohort, wave, cells, threshold);
-    t = lap(seconds, "secrecy and audit", t);
+    lap(seconds, "secrecy and audit", watch);
 
     List<Map<String, Object>> rows = new ArrayList<>();
     for (IndicatorCatalog.Indicator indicator : IndicatorCatalog.indicators()) {
@@ -68,24 +69,25 @@ public final class IndicatorsJob {
     }
     rows.addAll(medians(cohort, wave, cells, secrecy.hidden()));
     List<Row> table = rows.stream().map(r -> Rows.of(Table.INDICATORS.schema(), r)).toList();
-    t = lap(seconds, "intervals", t);
+    lap(seconds, "intervals", watch);
     lake.sync(Table.INDICATORS, spark.createDataFrame(table, Table.INDICATORS.schema()),
         List.of("cohort", "wave", "weighting", "dimension", "dimension_value", "indicator"),
         "t.cohort = " + cohort + " AND t.wave = " + wave);
     if (csvOut != null) {
       writeCsv(new HadoopFiles(spark.sparkContext().hadoopConfiguration()), csvOut, table);
     }
-    t = lap(seconds, "write", t);
+    lap(seconds, "write", watch);
     List<Row> region = table.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
     int trends = Trends.run(lake, cohort, wave);
-    lap(seconds, "trends", t);
+    lap(seconds, "trends", watch);
     return new Result(table.size(), weighting, region, trends, seconds, secrecy.audit());
   }
 
-  private static long lap(Map<String, Double> seconds, String phase, long since) {
-    long now = System.nanoTime();
-    seconds.put(phase, (now - since) / 1e9);
-    return now;
+  /** The phase's wall time, and the watch set going again for the next phase. */
+  private static void lap(Map<String, Double> seconds, String phase, StopWatch watch) {
+    seconds.put(phase, watch.getTime() / 1e3);
+    watch.reset();
+    watch.start();
   }
 
   /**

@@ -85,7 +85,7 @@ class CrashSafetyTest {
     List<Path> before = new ArrayList<>();
     List<Map<Table, List<String>>> expected = new ArrayList<>();
     for (Step step : steps) {
-      before.add(copyTree(reference, dir.resolve("before-" + before.size())));
+      before.add(DemoRun.copy(reference, dir.resolve("before-" + before.size())));
       inProcess(reference, step.command(), step.args().apply(reference));
       expected.add(content(reference));
     }
@@ -98,7 +98,7 @@ class CrashSafetyTest {
         // each crash starts where an uninterrupted campaign stood: one job's defect cannot hide another's;
         // in the reference's own folder, since the lake records the absolute paths of the files written
         deleteTree(reference);
-        Path world = copyTree(before.get(i), reference);
+        Path world = DemoRun.copy(before.get(i), reference);
         String where = step.command() + " at " + crash;
         List<String> published = listing(publication(world));
         int code = RANDOM_KILL.equals(crash) ? killAfterRandomDelay(world, step, random) : crashAt(world, step, crash);
@@ -220,19 +220,5 @@ class CrashSafetyTest {
         Files.delete(f);
       }
     }
-  }
-
-  private static Path copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return to;
   }
 }

@@ -47,8 +47,7 @@ final class DemoRun {
     if (dir != null) {
       return;
     }
-    Path root = Files.createTempDirectory("devenir-demo");
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+    Path root = temporaryFolder("devenir-demo");
     SharedSpark.session();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -114,6 +113,28 @@ final class DemoRun {
       }
     }
     return marks;
+  }
+
+  /** A folder removed when the test JVM ends. */
+  static Path temporaryFolder(String prefix) throws IOException {
+    Path root = Files.createTempDirectory(prefix);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+    return root;
+  }
+
+  /** {@code from}'s files under {@code to} (returned), for a test that must not change what others read. */
+  static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    return to;
   }
 
   private static void delete(Path root) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.oref.devenir.privacy.LogCapture;
+import fr.oref.devenir.publish.PublishJob;
 import fr.oref.devenir.testing.SharedSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,6 +69,34 @@ class ProgressTest {
     }
     assertEquals(List.of("INFO " + Progress.class.getName() + ": publish : chiffres clés régionaux",
         "INFO " + Progress.class.getName() + ": publish : dossiers restreints des CFA"), progressLines(log.text()));
+  }
+
+  @Test
+  void publishBundlesAreCountedOnATerminalOnly() {
+    try (Progress progress = new Progress("publish", new PrintWriter(screen))) {
+      PublishJob.Steps bundles = progress.steps(PublishJob.BUNDLES);
+      bundles.done(1, 12);
+      bundles.done(12, 12);
+    }
+    assertTrue(screen.toString().contains("\rpublish : dossiers restreints des CFA 1/12"), screen.toString());
+    assertTrue(screen.toString().contains("\rpublish : dossiers restreints des CFA 12/12"), screen.toString());
+    try (Progress progress = new Progress("publish", null)) {
+      progress.steps(PublishJob.BUNDLES).done(1, 12);
+    }
+    assertEquals(List.of(), progressLines(log.text()), "the log has the phase from Spark's job description, not per CFA");
+  }
+
+  @Test
+  void theDescriptionsDeltaWritesAroundAPhaseAreNotPhases() {
+    // as Delta 3.3 writes them around publish's phase, in the order seen in a demo's log
+    for (String delta : List.of("Delta: Filtering files for query", "Delta: chiffres clés régionaux: Filtering files for query",
+        "dossiers restreints des CFA - MERGE operation - materialize source",
+        "Delta: dossiers restreints des CFA - MERGE operation - scanning files for matches: Compute snapshot for version: 18",
+        "Delta: dossiers restreints des CFA: Writing modified data - MERGE operation - Rewriting 2 files",
+        "MERGE operation - scanning files for matches")) {
+      assertEquals(null, Progress.phaseOf(delta), delta);
+    }
+    assertEquals("dossiers restreints des CFA", Progress.phaseOf("dossiers restreints des CFA"));
   }
 
   @Test

@@ -229,10 +229,12 @@ class SurveyWaveTest {
   @Order(7)
   void publicationKeepsEachCfaToItsOwnAndCanBeRebuiltByTimeTravel() throws Exception {
     fr.oref.devenir.stats.IndicatorsJob.run(spark, lake.root(), COHORT, 1, 20, null);
+    List<String> bundles = new java.util.ArrayList<>();
     fr.oref.devenir.publish.PublishJob.Result r = fr.oref.devenir.publish.PublishJob.run(spark, lake.root(), COHORT, 1,
-        dir.resolve("pub").toString(), 5, false);
+        dir.resolve("pub").toString(), 5, false, (done, total) -> bundles.add(done + "/" + total));
     Path out = dir.resolve("pub/C2022_V1");
     assertEquals(2, r.bundles());
+    assertEquals(List.of("1/2", "2/2"), bundles, "told after each CFA's bundle");
     Map<String, List<String>> others = Map.of(CFA_A, List.of(CFA_B, "Bernard"), CFA_B,
         List.of(CFA_A, "Martin", "Durand", "Petit"));
     for (Map.Entry<String, List<String>> cfa : others.entrySet()) {
