@@ -20,15 +20,19 @@ final class BoundPropagation {
   private static final double MOVE = 1e-7;
   private static final int MAX_PASSES = 100;
 
-  private BoundPropagation() {}
+  private final Map<String, Double> values;
+  private final List<LinearAudit.Relation> relations;
+  private final List<String> keys = new ArrayList<>();
+  private final int[][] terms;
+  private final double[][] coefficients;
 
-  /** The hidden counts pinned narrower than {@code required} says by bound propagation alone. */
-  static List<LinearAudit.Interval> tooNarrow(Map<String, Double> values, Set<String> hidden,
-      List<LinearAudit.Relation> relations, ToDoubleFunction<String> required) {
+  /** The relations indexed once, for every round of one suppression. */
+  BoundPropagation(Map<String, Double> values, List<LinearAudit.Relation> relations) {
+    this.values = values;
+    this.relations = relations;
     Map<String, Integer> index = new HashMap<>();
-    List<String> keys = new ArrayList<>();
-    int[][] terms = new int[relations.size()][];
-    double[][] coefficients = new double[relations.size()][];
+    terms = new int[relations.size()][];
+    coefficients = new double[relations.size()][];
     for (int r = 0; r < relations.size(); r++) {
       Map<String, Double> t = relations.get(r).terms();
       terms[r] = new int[t.size()];
@@ -42,6 +46,10 @@ final class BoundPropagation {
         coefficients[r][j++] = e.getValue();
       }
     }
+  }
+
+  /** The hidden counts pinned narrower than {@code required} says by bound propagation alone. */
+  List<LinearAudit.Interval> tooNarrow(Set<String> hidden, ToDoubleFunction<String> required) {
     int n = keys.size();
     double[] low = new double[n];
     double[] high = new double[n];

@@ -92,7 +92,8 @@ public final class CountSecrecy {
   /** The suppression being built: hidden counts, and what choosing the next one needs. */
   private static final class Suppression {
     final Map<String, String> hidden;
-    final Map<String, Double> cost;
+    final Map<String, Double> values;
+    final BoundPropagation propagation;
     final Predicate<String> ordinary;
     final Set<String> frozen;
     final List<LinearAudit.Relation> relations;
@@ -113,7 +114,8 @@ public final class CountSecrecy {
       primary.keySet().forEach(audit::hide);
       this.frozen = frozen;
       this.relations = relations;
-      this.cost = values;
+      this.values = values;
+      propagation = new BoundPropagation(values, relations);
       this.policy = policy;
       ordinary = policy.headline().negate();
       loss = policy.loss();
@@ -135,7 +137,7 @@ public final class CountSecrecy {
         closeSingletons();
       }
       // a count pinned through hidden counts only names no partner: the LP's reduced costs will
-      List<LinearAudit.Interval> tooNarrow = BoundPropagation.tooNarrow(cost, hidden.keySet(), relations, required)
+      List<LinearAudit.Interval> tooNarrow = propagation.tooNarrow(hidden.keySet(), required)
           .stream().filter(i -> !i.pinnedBy().isEmpty()).toList();
       int programs = 0;
       if (tooNarrow.isEmpty()) {
@@ -210,7 +212,7 @@ public final class CountSecrecy {
       return candidates.stream().filter(k -> !hidden.containsKey(k) && !frozen.contains(k) && allowed.test(k))
           .min(Comparator.<String>comparingDouble(k -> loss.applyAsDouble(k, hidden))
               .thenComparingInt(k -> -coverage.getOrDefault(k, 0))
-              .thenComparingDouble(k -> cost.get(k) * (touchedCells.contains(cell(k)) ? 0.5 : 1))
+              .thenComparingDouble(k -> values.get(k) * (touchedCells.contains(cell(k)) ? 0.5 : 1))
               .thenComparing(k -> k));
     }
   }
