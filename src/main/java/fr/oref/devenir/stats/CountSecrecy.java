@@ -1,6 +1,7 @@
 package fr.oref.devenir.stats;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleBiFunction;
@@ -68,7 +70,8 @@ public final class CountSecrecy {
   }
 
   public static Outcome protect(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
-      List<LinearAudit.Relation> relations, double width, Policy policy) {
+      List<LinearAudit.Relation> given, double width, Policy policy) {
+    List<LinearAudit.Relation> relations = canonical(given);
     try (LinearAudit audit = new LinearAudit(values, relations)) {
       Suppression s = new Suppression(values, primary, frozen, relations, policy, audit);
       ToDoubleFunction<String> required = required(s.hidden, width);
@@ -77,6 +80,18 @@ public final class CountSecrecy {
       }
       return new Outcome(s.hidden, audit.check(s.hidden.keySet(), required));
     }
+  }
+
+  /**
+   * The relations in one order whatever the order they came in: Spark hands rows in an order that
+   * depends on partitioning (a cluster run and an embedded one differ), and among equal optima the
+   * simplex picks by the model's order, so the same table must give the same model to be hidden the same.
+   */
+  static List<LinearAudit.Relation> canonical(List<LinearAudit.Relation> relations) {
+    return relations.stream()
+        .map(r -> new LinearAudit.Relation(Collections.unmodifiableMap(new TreeMap<>(r.terms())), r.equality()))
+        .sorted(Comparator.comparing(r -> r.equality() + r.terms().toString()))
+        .toList();
   }
 
   /** The width each hidden count's interval needs: {@code width} for a primary one, {@link #NOT_EXACT} else. */
@@ -105,6 +120,8 @@ public final class CountSecrecy {
     final Policy policy;
     /** Counts found wide enough: they stay so while more are hidden, so they are not audited again. */
     final Set<String> wide = new HashSet<>();
+    /** Counts short last round: short again, a shared partner did not free them, so each gets its own. */
+    final Set<String> shortBefore = new HashSet<>();
     final ToDoubleBiFunction<String, Map<String, String>> loss;
 
     Suppression(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
@@ -146,6 +163,7 @@ public final class CountSecrecy {
         LinearAudit.Report report = audit.check(check, required);
         wide.addAll(check);
         report.tooNarrow().forEach(i -> wide.remove(i.key()));
+        wide.removeAll(report.undecided());
         tooNarrow = report.tooNarrow();
         programs = report.programs();
       }
@@ -153,13 +171,15 @@ public final class CountSecrecy {
       tooNarrow.forEach(i -> i.pinnedBy().forEach(k -> coverage.merge(k, 1, Integer::sum)));
       Set<String> touched = new HashSet<>();
       for (LinearAudit.Interval shortOne : tooNarrow) {
-        if (shortOne.pinnedBy().stream().noneMatch(touched::contains)) {
+        if (shortBefore.contains(shortOne.key()) || shortOne.pinnedBy().stream().noneMatch(touched::contains)) {
           partner(shortOne).ifPresent(p -> {
             hide(p);
             touched.add(p);
           });
         }
       }
+      shortBefore.clear();
+      tooNarrow.forEach(i -> shortBefore.add(i.key()));
       LOG.debug("secrecy round {}: {} hidden, {} LPs, {} short, {} partners", round, hidden.size(), programs,
           tooNarrow.size(), touched.size());
       return !touched.isEmpty();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,6 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.lang3.time.StopWatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an attacker can learn of each hidden count from everything published: the smallest and
@@ -31,6 +34,9 @@ public final class LinearAudit implements AutoCloseable {
   private static final double TOLERANCE = 1e-6;
   private static final int MAX_BATCHES = 8;
   private static final int MIN_BATCH = 20;
+  private static final Logger LOG = LoggerFactory.getLogger(LinearAudit.class);
+  private static final int NEIGHBOURHOOD_DEPTH = 2;
+  private static final int NEIGHBOURHOOD_RELATIONS = 400;
 
   static {
     Loader.loadNativeLibraries();
@@ -52,7 +58,7 @@ public final class LinearAudit implements AutoCloseable {
 
   /** {@code narrowest}: the smallest width found among the counts checked (infinite when none). */
   public record Report(int hidden, int components, int largestComponent, int programs, double narrowest,
-      List<Interval> tooNarrow, double seconds) {}
+      List<Interval> tooNarrow, Set<String> undecided, double seconds) {}
 
   private final MPSolver solver = MPSolver.createSolver("GLOP");
   private final Map<String, MPVariable> variables = new LinkedHashMap<>();
@@ -60,27 +66,37 @@ public final class LinearAudit implements AutoCloseable {
   private final List<Relation> relations;
   private final Set<String> hidden = new HashSet<>();
   private final double cap;
+  /** A model of a few relations around one count (no neighbourhood pass of its own). */
+  private final boolean neighbourhood;
+  private final Map<String, List<Integer>> byCount = new HashMap<>();
+  /** Counts their neighbourhood did not find short: not looked at again (the whole model's LP finds what it misses). */
+  private final Set<String> locallyWide = new HashSet<>();
+  /** How many relations away a count's neighbourhood reaches, deeper for a count it missed. */
+  private final Map<String, Integer> depth = new HashMap<>();
 
   /** The model of {@code relations} over {@code values}, every count published. */
   public LinearAudit(Map<String, Double> values, List<Relation> relations) {
+    // beyond any count of the table: a count this high is as good as unbounded (a cap of the order of
+    // the counts keeps the simplex's tolerances meaningful, where 1e9 made GLOP find feasible tables infeasible)
+    this(values, relations, 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10, false);
+  }
+
+  private LinearAudit(Map<String, Double> values, List<Relation> relations, double cap, boolean neighbourhood) {
     this.values = values;
     this.relations = relations;
+    this.cap = cap;
+    this.neighbourhood = neighbourhood;
     // GLOP's presolve rebuilds the problem at each solve, losing the last basis: without it an LP
     // after a changed objective or a freed count costs a few pivots (3× faster on a 2,500-leaver campaign)
     solver.setSolverSpecificParametersAsString("use_preprocessing: false");
-    relations.forEach(r -> holds(r, values));
-    // beyond any count of the table: a count this high is as good as unbounded (a cap of the order of
-    // the counts keeps the simplex's tolerances meaningful, where 1e9 made GLOP find feasible tables infeasible)
-    cap = 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10;
-    for (Relation r : relations) {
+    for (int i = 0; i < relations.size(); i++) {
+      Relation r = relations.get(i);
+      holds(r, values);
       MPConstraint c = solver.makeConstraint(r.equality() ? 0 : -MPSolver.infinity(), 0);
       r.terms().forEach((k, a) -> c.setCoefficient(variable(k), c.getCoefficient(variable(k)) + a));
+      int index = i;
+      r.terms().keySet().forEach(k -> byCount.computeIfAbsent(k, x -> new ArrayList<>()).add(index));
     }
-  }
-
-  /** One audit of {@code hidden} over {@code relations}, every hidden count checked against the same width. */
-  public static Report run(Map<String, Double> values, Set<String> hidden, List<Relation> relations, double width) {
-    return run(values, hidden, relations, k -> width);
   }
 
   /** One audit of {@code hidden} over {@code relations}, each count checked against its {@code required} width. */
@@ -117,8 +133,20 @@ public final class LinearAudit implements AutoCloseable {
       high.put(k, values.get(k));
     });
     int programs = batches(vars, required, low, high);
-    double narrowest = Double.POSITIVE_INFINITY;
+    List<String> open = vars.stream().filter(k -> high.get(k) - low.get(k) < required.applyAsDouble(k) - TOLERANCE).toList();
+    if (!neighbourhood) {
+      List<String> unseen = open.stream().filter(k -> !locallyWide.contains(k)).toList();
+      List<Interval> near = neighbourhoods(unseen, required);
+      programs += 2 * unseen.size();
+      if (!near.isEmpty()) {
+        // the other open counts are left for the next check, after their short neighbours got partners
+        Set<String> undecided = new HashSet<>(open);
+        near.forEach(i -> undecided.remove(i.key()));
+        return report(programs, near, undecided, near.stream().mapToDouble(Interval::width).min().orElseThrow(), watch);
+      }
+    }
     List<Interval> tooNarrow = new ArrayList<>();
+    double narrowest = Double.POSITIVE_INFINITY;
     for (String key : vars) {
       Set<String> pinnedBy = new TreeSet<>();
       double width = required.applyAsDouble(key);
@@ -133,11 +161,35 @@ public final class LinearAudit implements AutoCloseable {
       narrowest = Math.min(narrowest, interval.width());
       if (interval.width() < width - TOLERANCE) {
         tooNarrow.add(interval);
+        // short for reasons further away than its neighbourhood saw: look wider next time
+        locallyWide.remove(key);
+        depth.merge(key, NEIGHBOURHOOD_DEPTH + 1, (x, y) -> x + 1);
       }
     }
-    int[] components = components();
-    return new Report(hidden.size(), components[0], components[1], programs, narrowest, tooNarrow,
+    return report(programs, tooNarrow, Set.of(), narrowest, watch);
+  }
+
+  private Report report(int programs, List<Interval> tooNarrow, Set<String> undecided, double narrowest, StopWatch watch) {
+    int[] components = HiddenComponents.of(hidden, relations);
+    if (!neighbourhood) {
+      LOG.debug("audit: {} LPs, {} short, {} undecided, {} s", programs, tooNarrow.size(), undecided.size(), watch.getTime() / 1e3);
+    }
+    return new Report(hidden.size(), components[0], components[1], programs, narrowest, tooNarrow, Set.copyOf(undecided),
         watch.getTime() / 1e3);
+  }
+
+  /** The counts their neighbourhood already finds short; the others are marked so as not to look again. */
+  private List<Interval> neighbourhoods(List<String> counts, ToDoubleFunction<String> required) {
+    List<Interval> tooNarrow = new ArrayList<>();
+    for (String key : counts) {
+      Interval near = aroundOf(key, required.applyAsDouble(key), depth.getOrDefault(key, NEIGHBOURHOOD_DEPTH));
+      if (near.width() < near.required() - TOLERANCE) {
+        tooNarrow.add(near);
+      } else {
+        locallyWide.add(key);
+      }
+    }
+    return tooNarrow;
   }
 
   /**
@@ -190,6 +242,35 @@ public final class LinearAudit implements AutoCloseable {
     }
   }
 
+  /**
+   * The interval of {@code key} under the relations near it only: a relaxation of the whole model, so
+   * its interval holds the true one. Found too narrow, the count is short for certain, and the
+   * published counts of its optima are partners that can widen it; found wide, it proves nothing.
+   * Short counts are mostly short for reasons close by, and an LP over a few hundred relations costs
+   * milliseconds where one over the whole table costs a second at the Normandy scale.
+   */
+  private Interval aroundOf(String key, double width, int levels) {
+    Set<Integer> near = new LinkedHashSet<>();
+    Set<String> reached = new HashSet<>(Set.of(key));
+    List<String> frontier = List.of(key);
+    for (int level = 0; level < levels && near.size() < NEIGHBOURHOOD_RELATIONS * levels; level++) {
+      List<String> next = new ArrayList<>();
+      for (String k : frontier) {
+        for (int r : byCount.getOrDefault(k, List.of())) {
+          if (near.add(r)) {
+            relations.get(r).terms().keySet().stream().filter(t -> hidden.contains(t) && reached.add(t)).forEach(next::add);
+          }
+        }
+      }
+      frontier = next;
+    }
+    try (LinearAudit around = new LinearAudit(values, near.stream().map(relations::get).toList(), cap, true)) {
+      reached.forEach(around::hide);
+      return around.check(Set.of(key), k -> width).tooNarrow().stream().findFirst()
+          .orElse(new Interval(key, values.get(key), 0, Double.POSITIVE_INFINITY, width, Set.of()));
+    }
+  }
+
   /** The published counts whose value the last optimum depends on. */
   private List<String> binding() {
     List<String> out = new ArrayList<>();
@@ -201,21 +282,6 @@ public final class LinearAudit implements AutoCloseable {
     return out;
   }
 
-  /** How many groups the hidden counts form (linked by relations with two hidden terms or more), and the largest. */
-  private int[] components() {
-    Map<String, String> parent = new HashMap<>();
-    hidden.forEach(h -> parent.put(h, h));
-    for (Relation r : relations) {
-      List<String> terms = r.terms().keySet().stream().filter(hidden::contains).toList();
-      for (int i = 1; i < terms.size(); i++) {
-        parent.put(root(parent, terms.get(i)), root(parent, terms.get(0)));
-      }
-    }
-    Map<String, Integer> sizes = new HashMap<>();
-    hidden.forEach(h -> sizes.merge(root(parent, h), 1, Integer::sum));
-    return new int[] {sizes.size(), sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0)};
-  }
-
   /** A relation the true counts break is a wrong contract (data-schemas), not something to audit around. */
   private static void holds(Relation r, Map<String, Double> values) {
     double sum = r.terms().entrySet().stream().mapToDouble(t -> t.getValue() * values.get(t.getKey())).sum();
@@ -223,15 +289,6 @@ public final class LinearAudit implements AutoCloseable {
       throw new IllegalStateException("Audit du secret : les comptages ne vérifient pas la relation "
           + r.terms().keySet().stream().sorted().toList() + " (relation fausse dans data-schemas ?).");
     }
-  }
-
-  private static String root(Map<String, String> parent, String x) {
-    String r = x;
-    while (!parent.get(r).equals(r)) {
-      r = parent.get(r);
-    }
-    parent.put(x, r);
-    return r;
   }
 
   @Override
