@@ -5,13 +5,13 @@ import static org.apache.spark.sql.functions.col;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.AtomicFolder;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.stats.IndicatorCatalog;
-import fr.oref.devenir.stats.IndicatorsJob;
 import fr.oref.devenir.stats.LinearAudit;
 import fr.oref.devenir.stats.PublishedCounts;
 import fr.oref.devenir.text.Csv;
@@ -78,7 +78,7 @@ public final class PublishJob {
       throw new IllegalStateException("Pas d'indicateurs pour la cohorte " + cohort + " vague " + wave
           + " : lancez d'abord « devenir indicators ».");
     }
-    LinearAudit.Report audit = PublishedCounts.audit(lake, cohort, wave, indicators, IndicatorsJob.PUBLIC_THRESHOLD);
+    LinearAudit.Report audit = PublishedCounts.audit(lake, cohort, wave, indicators, Parameters.get().secrecyThreshold());
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     String suffix = "_C" + cohort + "_V" + wave;
     AtomicFolder publication = AtomicFolder.begin(files, folder(outDir, cohort, wave));
