@@ -154,8 +154,9 @@ public final class Pages {
     }
     sections.add(new Section("chiffres-cles", "Résultats", Charts.bars("Principaux taux (brut, %)", chart),
         new Table(Parameters.get().fill("Indicateurs, bruts, avec leur intervalle de confiance à {confidence%} %, "
-            + "comparés à la région"), Stream.of("Indicateur", title + " (brut)", "IC {confidence%} %", "Dénominateur (brut)",
-            "Région (brut)", "IC {confidence%} %", "Région (redressé)").map(Parameters.get()::fill).toList(), headline), List.of(COMPARABLE)));
+            + "comparés à la région"), Stream.of("Indicateur", title + " (brut)", "IC {confidence%} %",
+            "Dénominateur (brut)", "Région (brut)", "IC {confidence%} %", "Région (redressé)")
+            .map(Parameters.get()::fill).toList(), headline), List.of(COMPARABLE)));
     if ("cfa".equals(dimension)) {
       sections.add(breakdown("par-diplome", "Par diplôme", null, summary("Indicateurs du CFA par diplôme", "Diplôme",
           "cfa*diploma", v -> v.startsWith(value + "*") ? new Link(diplomaLabel(v.substring(value.length() + 1)),

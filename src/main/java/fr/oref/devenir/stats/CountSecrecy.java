@@ -44,7 +44,7 @@ public final class CountSecrecy {
    */
   public static final double NOT_EXACT = 1;
 
-  /** Required width of a primary count's feasible interval: a share of the threshold, at least a minimum (parameters). */
+  /** Required width of a primary count's feasible interval: a share of the threshold, at least a minimum. */
   public static double protectionWidth(int threshold) {
     return Math.max(Parameters.get().integer("protection_minimum"), Math.ceil(Parameters.get().decimal("protection_share") * threshold));
   }

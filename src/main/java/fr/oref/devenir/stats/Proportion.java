@@ -6,9 +6,9 @@ import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
- * A rate with its confidence interval (level: data-schemas/parameters.csv, 95 %). Raw: Wilson score interval (commons-math3). Weighted: p̂ = Σw·y / Σw
- * and the Wilson formula with the Kish effective size n_eff = (Σw)² / Σw² in place of n. A zero
- * denominator gives no value (null), never NaN.
+ * A rate with its confidence interval (level: data-schemas/parameters.csv, 95 %). Raw: Wilson score
+ * interval (commons-math3). Weighted: p̂ = Σw·y / Σw and the Wilson formula with the Kish effective
+ * size n_eff = (Σw)² / Σw² in place of n. A zero denominator gives no value (null), never NaN.
  */
 public record Proportion(double numerator, double denominator, Double value, Double ciLow, Double ciHigh,
     double effectiveN) {
