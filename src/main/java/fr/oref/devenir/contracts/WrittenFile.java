@@ -59,11 +59,6 @@ public final class WrittenFile {
     return of;
   }
 
-  /** A CSV's columns. */
-  public List<Column> columns() {
-    return columns(CSV);
-  }
-
   public List<String> headers() {
     return headers(CSV, Map.of());
   }
