@@ -160,8 +160,8 @@
       }
     }
     fillTable($("tableau-indicateurs"), "Indicateurs " + weighted + "s de " + name + ", cohorte " + c.cohort + ", vague "
-      + c.wave + ", avec leur intervalle de confiance à 95 %, comparés à la région",
-      ["Indicateur", name + " (" + weighted + ")", "IC 95 %", "Dénominateur", "Région (" + weighted + ")", "IC 95 %"], lines);
+      + c.wave + ", avec leur intervalle de confiance à " + data.confidence + " %, comparés à la région",
+      ["Indicateur", name + " (" + weighted + ")", "IC " + data.confidence + " %", "Dénominateur", "Région (" + weighted + ")", "IC " + data.confidence + " %"], lines);
     const color = { domain: [name, REGION], range: ["#1f4e79", "#d97b00"], legend: true };
     const drawn = dots.concat(secrets).map((d) => d.indicateur);
     const facets = data.indicators.map((x) => x.label).filter((l) => drawn.includes(l));
@@ -199,7 +199,7 @@
       }
     }
     fillTable($("tableau-evolution"), i.label + " (" + weighted + ") de " + name + " et de la région, vague " + c.wave
-      + ", par cohorte", ["Cohorte", name, "IC 95 %", REGION, "IC 95 %"], lines);
+      + ", par cohorte", ["Cohorte", name, "IC " + data.confidence + " %", REGION, "IC " + data.confidence + " %"], lines);
     draw($("graphique-evolution"), Plot.plot({
       ariaLabel: i.label + " par cohorte, " + name + " et région, en %", width: 900, height: 320, marginLeft: 50,
       x: { type: "point", domain: cohorts, label: "Cohorte" }, y: { domain: [0, 100], label: "%", grid: true },

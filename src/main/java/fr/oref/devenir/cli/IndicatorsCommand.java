@@ -1,5 +1,6 @@
 package fr.oref.devenir.cli;
 
+import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.publish.MethodNotes;
 import fr.oref.devenir.stats.AuditFigures;
 import fr.oref.devenir.stats.IndicatorsJob;
@@ -23,9 +24,9 @@ final class IndicatorsCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FICHIER.csv", description = "Export CSV de la table des indicateurs.")
   String out;
 
-  @Option(names = "--threshold", defaultValue = "20", paramLabel = "N",
-      description = "Seuil du secret statistique public (dénominateur minimal). Défaut : ${DEFAULT-VALUE}.")
-  int threshold;
+  @Option(names = "--threshold", paramLabel = "N", description = "Seuil du secret statistique public "
+      + "(dénominateur minimal). Défaut : ${DEFAULT-VALUE} (data-schemas/parameters.csv).")
+  int threshold = Parameters.get().secrecyThreshold();
 
   @Override
   public Integer call() throws Exception {

@@ -1,5 +1,6 @@
 package fr.oref.devenir.cli;
 
+import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.publish.Formats;
 import java.io.PrintWriter;
 import java.util.List;
@@ -11,7 +12,8 @@ final class KeyFiguresPrinter {
 
   static void print(PrintWriter w, int cohort, int wave, List<Row> region) {
     w.printf("Chiffres clés régionaux, cohorte %d, vague %d :%n", cohort, wave);
-    w.printf("  %-28s %-32s %-32s%n", "indicateur", "brut [IC 95 %]", "redressé [IC 95 %]");
+    w.printf("  %-28s %-32s %-32s%n", "indicateur", Parameters.get().fill("brut [IC {confidence%} %]"),
+        Parameters.get().fill("redressé [IC {confidence%} %]"));
     for (Row raw : region.stream().filter(x -> "raw".equals(x.getAs("weighting"))).toList()) {
       Row weighted = region.stream().filter(y -> "weighted".equals(y.getAs("weighting"))
           && y.<String>getAs("indicator").equals(raw.getAs("indicator"))).findFirst().orElse(raw);

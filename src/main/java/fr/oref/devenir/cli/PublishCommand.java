@@ -1,10 +1,10 @@
 package fr.oref.devenir.cli;
 
+import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.publish.Notebooks;
 import fr.oref.devenir.publish.PublishJob;
 import fr.oref.devenir.publish.RespondentExtract;
 import fr.oref.devenir.stats.AuditFigures;
-import fr.oref.devenir.stats.IndicatorsJob;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -25,8 +25,8 @@ final class PublishCommand implements Callable<Integer> {
   String out;
 
   @Option(names = "--restricted-threshold", paramLabel = "N",
-      description = "Seuil du secret dans les dossiers restreints des CFA. Défaut : 5.")
-  int restrictedThreshold = IndicatorsJob.RESTRICTED_THRESHOLD;
+      description = "Seuil du secret dans les dossiers restreints des CFA. Défaut : ${DEFAULT-VALUE} (data-schemas/parameters.csv).")
+  int restrictedThreshold = Parameters.get().restrictedThreshold();
 
   @Option(names = "--with-contacts",
       description = "Joint les courriels et téléphones des répondants aux résultats de chaque CFA (absents par défaut).")
@@ -44,7 +44,7 @@ final class PublishCommand implements Callable<Integer> {
     spark.progress().close();
     var w = spec.commandLine().getOut();
     KeyFiguresPrinter.print(w, target.cohort, target.wave, r.region());
-    w.println(AuditFigures.line(r.audit(), IndicatorsJob.PUBLIC_THRESHOLD));
+    w.println(AuditFigures.line(r.audit(), Parameters.get().secrecyThreshold()));
     w.printf("Publication C%d V%d (versions des tables : %s) :%n  chiffres clés (Excel, PDF, open data) : %s%n"
         + "  site web : %s%n  tableau de bord : %s%n  %d dossiers restreints des CFA : %s/cfa%n  extrait individuel"
         + " pseudonyme (observatoire, diffusion restreinte) : %s/%s%n", target.cohort, target.wave, r.versions(),

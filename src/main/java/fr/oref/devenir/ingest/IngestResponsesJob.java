@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import fr.oref.devenir.contracts.SurveyExportContract;
 import fr.oref.devenir.contracts.Table;
+import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
@@ -15,9 +16,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -37,6 +35,8 @@ import org.apache.spark.sql.SparkSession;
  * An export is one file of a few MB: it is read on the driver.
  */
 public final class IngestResponsesJob {
+  /** The call lists' layout. */
+  public static final String CALL_LIST = "call-list";
   static final String COMPLETE = "COMPLETE";
   static final String PARTIAL = "PARTIAL";
   static final String REFUSED = "REFUSED";
@@ -205,6 +205,7 @@ public final class IngestResponsesJob {
     for (Row c : lake.read(Table.CONTACTS).filter(col("cohort").equalTo(cohort)).collectAsList()) {
       contacts.put(c.getAs("leaver_key"), c);
     }
+    WrittenFile layout = WrittenFile.of(CALL_LIST);
     Map<String, List<List<String>>> byCfa = new TreeMap<>();
     for (Row member : panel.values()) {
       Map<String, Object> answer = answers.getOrDefault(member.<String>getAs("leaver_id"), Map.of());
@@ -212,22 +213,16 @@ public final class IngestResponsesJob {
       if (respondent(answer) || REFUSED.equals(answer.get("status")) || c == null) {
         continue;
       }
-      byCfa.computeIfAbsent(member.getAs("uai_cfa"), k -> new ArrayList<>()).add(java.util.Arrays.asList(
-          member.getAs("leaver_id"), c.getAs("last_name"), c.getAs("first_name"),
-          nullToEmpty(c.getAs("mobile")), nullToEmpty(c.getAs("phone2")), nullToEmpty(c.getAs("email"))));
+      byCfa.computeIfAbsent(member.getAs("uai_cfa"), k -> new ArrayList<>()).add(layout.fields().stream()
+          .map(f -> nullToEmpty("leaver_id".equals(f) ? member.getAs(f) : c.getAs(f))).toList());
     }
-    List<String> header = List.of("ID_SEINE", "NOM", "PRENOM", "TELEPHONE", "AUTRE_TELEPHONE", "COURRIEL");
+    List<String> header = layout.headers();
+    int name = layout.fields().indexOf("last_name");
     List<String> written = new ArrayList<>();
     for (Map.Entry<String, List<List<String>>> e : byCfa.entrySet()) {
-      e.getValue().sort(java.util.Comparator.comparing(r -> r.get(1)));
+      e.getValue().sort(java.util.Comparator.comparing(r -> r.get(name)));
       String path = dir + "/relances_C" + cohort + "_V" + wave + "_" + e.getKey() + ".csv";
-      try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
-        out.write('\uFEFF');
-        Csv.writeRecord(out, header);
-        for (List<String> r : e.getValue()) {
-          Csv.writeRecord(out, r);
-        }
-      }
+      Csv.writeForExcel(files.create(path), header, e.getValue());
       written.add(path);
     }
     NominativeOutputs.record(lake, files, cohort, NominativeOutputs.CALL_LIST, written);

@@ -3,15 +3,13 @@ package fr.oref.devenir.outcomes;
 import static org.apache.spark.sql.functions.col;
 
 import fr.oref.devenir.contracts.Table;
+import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.reference.CertifInfo;
 import fr.oref.devenir.text.Csv;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,6 +28,9 @@ import org.apache.spark.sql.SparkSession;
  * driver, in plain Java, and every step is audited in the lake.
  */
 public final class CloseWaveJob {
+  /** The titles to code's layout. */
+  static final String TITLES_TO_CODE = "titles-to-code";
+
   private CloseWaveJob() {}
 
   public record Result(long panel, long respondents, long corrections, long overrides, long titlesCoded,
@@ -147,16 +148,16 @@ public final class CloseWaveJob {
 
   /** The titles to code, laid out as lines of the overrides file: fill VALEUR and send it back. */
   private static void writeTitlesToCode(HadoopFiles files, String path, int wave, List<Row> toCode) throws Exception {
-    try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
-      out.write('\uFEFF');
-      Csv.writeRecord(out, List.of("ID_SEINE", "VAGUE", "VARIABLE", "VALEUR", "MOTIF", "INTITULE_EMPLOI",
-          "SUGGESTION", "SCORE"));
-      for (Row r : toCode) {
-        Csv.writeRecord(out, List.of(r.getAs("leaver_id"), String.valueOf(wave), "CODE_ROME", "", "codage manuel",
-            r.getAs("job_title"), String.valueOf(r.<Object>getAs("best_guess") == null ? "" : r.getAs("best_guess")),
-            r.getAs("best_score") == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", r.<Double>getAs("best_score"))));
-      }
+    WrittenFile layout = WrittenFile.of(TITLES_TO_CODE);
+    List<List<String>> records = new ArrayList<>();
+    for (Row r : toCode) {
+      Map<String, Object> line = mapOf("leaver_id", r.getAs("leaver_id"), "wave", wave, "variable", "CODE_ROME",
+          "value", "", "reason", "codage manuel", "job_title", r.getAs("job_title"), "best_guess", r.getAs("best_guess"),
+          "best_score", r.getAs("best_score") == null ? null
+              : String.format(java.util.Locale.ROOT, "%.2f", r.<Double>getAs("best_score")));
+      records.add(layout.fields().stream().map(f -> line.get(f) == null ? "" : line.get(f).toString()).toList());
     }
+    Csv.writeForExcel(files.create(path), layout.headers(), records);
   }
 
   /** Map.of refuses nulls; answers have many. */

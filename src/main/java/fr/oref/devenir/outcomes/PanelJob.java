@@ -4,15 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import fr.oref.devenir.contracts.Table;
+import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.text.Csv;
 import fr.oref.devenir.values.Phones;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
  * and for each CFA (its own leavers only, for its phone follow-up).
  */
 public final class PanelJob {
-  public static final String CONTRACT = "data-schemas/survey-panel.csv";
+  /** The survey tool's CSV: data-schemas/survey-panel.csv. */
+  public static final String CONTRACT = "survey-panel";
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private PanelJob() {}
@@ -71,21 +70,21 @@ public final class PanelJob {
   }
 
   private static List<String> write(HadoopFiles files, String outDir, int cohort, int wave, List<Row> rows) throws IOException {
-    List<Map<String, String>> contract = Csv.readResource(CONTRACT);
-    List<String> header = contract.stream().map(c -> c.get("column")).toList();
+    WrittenFile layout = WrittenFile.of(CONTRACT);
+    List<String> header = layout.headers();
     Map<String, List<List<String>>> byCfa = new TreeMap<>();
     List<List<String>> all = new ArrayList<>();
     for (Row row : rows) {
-      List<String> record = contract.stream().map(c -> value(row, c.get("field"))).toList();
+      List<String> record = layout.fields().stream().map(f -> value(row, f)).toList();
       all.add(record);
       byCfa.computeIfAbsent(row.getAs("uai_cfa"), k -> new ArrayList<>()).add(record);
     }
     String base = "panel_C" + cohort + "_V" + wave;
     List<String> written = new ArrayList<>(List.of(outDir + "/" + base + ".csv"));
-    writeCsv(files, written.get(0), header, all);
+    Csv.writeForExcel(files.create(written.get(0)), header, all);
     for (Map.Entry<String, List<List<String>>> cfa : byCfa.entrySet()) {
       written.add(outDir + "/cfa/" + base + "_" + cfa.getKey() + ".csv");
-      writeCsv(files, written.get(written.size() - 1), header, cfa.getValue());
+      Csv.writeForExcel(files.create(written.get(written.size() - 1)), header, cfa.getValue());
     }
     return written;
   }
@@ -103,16 +102,5 @@ public final class PanelJob {
 
   private static String nationalPhone(String e164) {
     return e164 == null ? "" : Phones.toNational(e164);
-  }
-
-  /** UTF-8 with BOM, as SPEC §3 asks (Excel opens it with the accents right). */
-  static void writeCsv(HadoopFiles files, String path, List<String> header, List<List<String>> records) throws IOException {
-    try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
-      out.write('\uFEFF');
-      Csv.writeRecord(out, header);
-      for (List<String> r : records) {
-        Csv.writeRecord(out, r);
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package fr.oref.devenir.outcomes;
 
+import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.reference.ReferenceVersion;
 import fr.oref.devenir.reference.RomeTitles;
 import fr.oref.devenir.text.Texts;
@@ -21,7 +22,6 @@ import java.util.Set;
  * stays below goes to the statisticians' list of titles to code.
  */
 public final class RomeCoder implements Serializable {
-  public static final double DEFAULT_THRESHOLD = 0.6;
   private static final Set<String> STOP_WORDS = Set.of("de", "du", "des", "d", "la", "le", "les", "l", "en", "et",
       "a", "au", "aux", "h", "f", "hf", "un", "une", "chez", "pour", "dans");
 
@@ -60,7 +60,7 @@ public final class RomeCoder implements Serializable {
   }
 
   public static RomeCoder load() {
-    return new RomeCoder(RomeTitles.load(), DEFAULT_THRESHOLD);
+    return new RomeCoder(RomeTitles.load(), Parameters.get().decimal("rome_coding_threshold"));
   }
 
   public ReferenceVersion referentialVersion() {

@@ -1,5 +1,6 @@
 package fr.oref.devenir.publish;
 
+import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.stats.IndicatorCatalog;
 import fr.oref.devenir.stats.Secrecy;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
  */
 public final class CfaBundle {
   static final List<String> OWN_DIMENSIONS = List.of("cfa", "cfa*diploma", "cfa*level");
+  /** The CFA's figures beside the region's: data-schemas/cfa-indicators.csv. */
+  static final WrittenFile INDICATORS = WrittenFile.of("cfa-indicators");
 
   private CfaBundle() {}
 
@@ -70,71 +73,50 @@ public final class CfaBundle {
       throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       CellStyle bold = LeaverTemplate.bold(wb);
-      Sheet s = wb.createSheet("CFA et région");
+      String front = INDICATORS.sheets().get(0);
+      Sheet s = wb.createSheet(front);
       s.createRow(0).createCell(0).setCellValue("Résultats du CFA " + uai + " et de la région (diffusion restreinte)");
       s.getRow(0).getCell(0).setCellStyle(bold);
-      String[] headers = {"Indicateur", "CFA (brut)", "IC 95 %", "Dénominateur (brut)", "Région (brut)", "IC 95 %",
-          "Région (redressé)"};
-      var h = s.createRow(2);
-      for (int i = 0; i < headers.length; i++) {
-        h.createCell(i).setCellValue(headers[i]);
-        h.getCell(i).setCellStyle(bold);
-      }
+      Spreadsheets.header(s.createRow(2), bold, INDICATORS.headers(front, Map.of()));
       int r = 3;
       for (IndicatorCatalog.Indicator indicator : IndicatorCatalog.published()) {
         Row cfa = KeyFiguresWorkbook.find(own, "raw", "cfa", indicator.name());
         Row reg = KeyFiguresWorkbook.find(region, "raw", IndicatorCatalog.REGION, indicator.name());
         Row regW = KeyFiguresWorkbook.find(region, "weighted", IndicatorCatalog.REGION, indicator.name());
-        if (cfa == null) {
-          continue;
+        if (cfa != null) {
+          Map<String, String> cells = Map.of("description", indicator.description(), "value", Formats.value(cfa),
+              "interval", Formats.interval(cfa), "denominator", Formats.count(cfa, "denominator"),
+              "region_value", reg == null ? "" : Formats.value(reg), "region_interval",
+              reg == null ? "" : Formats.interval(reg), "region_weighted", regW == null ? "" : Formats.value(regW));
+          KeyFiguresWorkbook.line(s.createRow(r++), INDICATORS.fields(front), cells);
         }
-        var row = s.createRow(r++);
-        row.createCell(0).setCellValue(indicator.description());
-        row.createCell(1).setCellValue(Formats.value(cfa));
-        row.createCell(2).setCellValue(Formats.interval(cfa));
-        row.createCell(3).setCellValue(Formats.count(cfa, "denominator"));
-        row.createCell(4).setCellValue(reg == null ? "" : Formats.value(reg));
-        row.createCell(5).setCellValue(reg == null ? "" : Formats.interval(reg));
-        row.createCell(6).setCellValue(regW == null ? "" : Formats.value(regW));
       }
       s.createRow(r + 1).createCell(0).setCellValue(Formats.restrictedLegend(threshold));
       s.setColumnWidth(0, 90 * 256);
-      for (String dimension : List.of("cfa*diploma", "cfa*level")) {
-        Sheet d = wb.createSheet(dimension.equals("cfa*diploma") ? "Par diplôme" : "Par niveau");
-        var head = d.createRow(0);
-        head.createCell(0).setCellValue(dimension.equals("cfa*diploma") ? "Diplôme (CFD)" : "Niveau");
-        List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.published();
-        for (int i = 0; i < indicators.size(); i++) {
-          head.createCell(1 + i).setCellValue(indicators.get(i).label());
-        }
+      List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.published();
+      Map<String, List<String>> labels = Map.of("indicators", indicators.stream().map(IndicatorCatalog.Indicator::label)
+          .toList());
+      for (String sheet : INDICATORS.sheets().subList(1, INDICATORS.sheets().size())) {
+        // the sheet's first field names the dimension it shows
+        String dimension = INDICATORS.fields(sheet).get(0);
+        Sheet d = wb.createSheet(sheet);
+        Spreadsheets.header(d.createRow(0), bold, INDICATORS.headers(sheet, labels));
         Map<String, Map<String, Row>> byValue = new java.util.TreeMap<>();
         own.stream().filter(x -> dimension.equals(x.getAs("dimension")) && "raw".equals(x.getAs("weighting")))
             .forEach(x -> byValue.computeIfAbsent(x.<String>getAs("dimension_value").substring(uai.length() + 1),
                 k -> new HashMap<>()).put(x.getAs("indicator"), x));
-        int rr = 1;
-        for (var v : byValue.entrySet()) {
-          var row = d.createRow(rr++);
-          row.createCell(0).setCellValue(v.getKey());
-          for (int i = 0; i < indicators.size(); i++) {
-            Row cell = v.getValue().get(indicators.get(i).name());
-            row.createCell(1 + i).setCellValue(cell == null ? "" : Formats.value(cell));
-          }
-        }
+        KeyFiguresWorkbook.byValue(d, 1, indicators, byValue);
       }
       Spreadsheets.write(wb, out);
     }
   }
 
   /** The CFA's respondents' cleaned answers, with the identifying columns it gave us. */
-  public static void writeResults(OutputStream out, List<String> headers, List<List<String>> rows) throws IOException {
+  public static void writeResults(OutputStream out, String sheet, List<String> headers, List<List<String>> rows)
+      throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
-      Sheet s = wb.createSheet("Répondants");
-      CellStyle bold = LeaverTemplate.bold(wb);
-      var h = s.createRow(0);
-      for (int i = 0; i < headers.size(); i++) {
-        h.createCell(i).setCellValue(headers.get(i));
-        h.getCell(i).setCellStyle(bold);
-      }
+      Sheet s = wb.createSheet(sheet);
+      Spreadsheets.header(s.createRow(0), LeaverTemplate.bold(wb), headers);
       for (int r = 0; r < rows.size(); r++) {
         var row = s.createRow(r + 1);
         for (int i = 0; i < rows.get(r).size(); i++) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
@@ -112,11 +113,13 @@ public final class Dashboard {
     data.put("labels", Map.of("diploma", diplomaLabels));
     data.put("columns", header);
     data.put("rows", rows);
+    data.put("confidence", Parameters.get().fill("{confidence%}"));
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("title", "Tableau de bord — devenir des apprentis");
     model.put("subtitle", "Sortants d'apprentissage jusqu'à la cohorte " + cohort + ", vague " + wave
         + " : données ouvertes publiées (secret statistique appliqué)");
     model.put("legend", Formats.LEGEND);
+    model.put("confidence", data.get("confidence"));
     model.put("data", json(data));
     return TEMPLATE.execute(model);
   }

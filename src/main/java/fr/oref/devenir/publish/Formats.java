@@ -1,5 +1,6 @@
 package fr.oref.devenir.publish;
 
+import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.stats.IndicatorCatalog;
 import fr.oref.devenir.stats.PublicSecrecy;
 import fr.oref.devenir.stats.Rounding;
@@ -15,18 +16,26 @@ public final class Formats {
   public static final String LEGEND = "s : secret statistique (effectif inférieur au seuil de diffusion, ou secret induit "
       + "pour qu'aucune valeur masquée ne puisse être retrouvée par différence) ; n.c. : non calculable (effectif nul).";
 
-  /** Method notes printed with every publication (workbook notes, PDF, web pages). */
-  public static final List<String> METHOD_NOTES = List.of(
-      "Méthodes : intervalles de confiance à 95 % de Wilson ; pour les taux redressés, effectif efficace de Kish ; "
-          + "délai d'accès au premier emploi estimé par Kaplan–Meier (censure à la date de référence), intervalle de "
-          + "la médiane par la bande à 95 % de la courbe sur l'échelle logarithmique. Les taux comptés sur tous les "
-          + "sortants des fichiers (réponse, réussite au diplôme, rupture de contrat) n'ont pas d'intervalle : ils ne "
-          + "reposent pas sur un échantillon.",
+  /**
+   * Method notes printed with every publication (workbook notes, PDF, web pages); each value they state
+   * is a placeholder filled from data-schemas/parameters.csv, the values the figures were computed with.
+   */
+  private static final List<String> METHOD_NOTES = List.of(
+      "Méthodes : intervalles de confiance à {confidence%} % de Wilson ; pour les taux redressés, effectif efficace de "
+          + "Kish ; délai d'accès au premier emploi estimé par Kaplan–Meier (censure à la date de référence), intervalle "
+          + "de la médiane par la bande à {confidence%} % de la courbe sur l'échelle logarithmique. Les taux comptés sur "
+          + "tous les sortants des fichiers (réponse, réussite au diplôme, rupture de contrat) n'ont pas d'intervalle : "
+          + "ils ne reposent pas sur un échantillon.",
       "Redressement : calage (raking) des répondants sur les effectifs du panel par CFA, niveau, sexe et diplôme obtenu.",
-      "Secret statistique : valeur masquée si le dénominateur est inférieur à 20, avec secret induit.",
+      "Secret statistique : valeur masquée si le dénominateur est inférieur à {secrecy_threshold}, avec secret induit.",
       "Arrondi : pourcentages à une décimale, arrondi au pair le plus proche.",
       "Source : enquête Devenir auprès des sortants d'apprentissage, fichiers des CFA.",
       LEGEND);
+
+  /** The method notes with the values of {@code parameters}. */
+  public static List<String> methodNotes(Parameters parameters) {
+    return METHOD_NOTES.stream().map(parameters::fill).toList();
+  }
 
   private Formats() {}
 

@@ -1,5 +1,6 @@
 package fr.oref.devenir.publish;
 
+import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.stats.IndicatorCatalog;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,6 +33,12 @@ import org.apache.spark.sql.Row;
  * methods, legend). Figures are the published text (rounded half to even, « s » when suppressed).
  */
 public final class KeyFiguresWorkbook {
+  /** The workbook's sheets and columns: data-schemas/key-figures.csv. */
+  static final WrittenFile LAYOUT = WrittenFile.of("key-figures");
+  private static final String FRONT = LAYOUT.sheets().get(0);
+  /** The sheet declared once for every dimension. */
+  private static final String BY_DIMENSION = "{dimension}";
+  private static final String NOTES = LAYOUT.sheets().get(LAYOUT.sheets().size() - 1);
   private KeyFiguresWorkbook() {}
 
   /** @param notes the definitions and methods block ({@link MethodNotes#of}) */
@@ -56,16 +63,11 @@ public final class KeyFiguresWorkbook {
   }
 
   private static void front(XSSFWorkbook wb, String title, List<Row> rows, CellStyle bold) {
-    XSSFSheet s = wb.createSheet("Chiffres clés");
+    XSSFSheet s = wb.createSheet(FRONT);
     s.createRow(0).createCell(0).setCellValue(title);
     s.getRow(0).getCell(0).setCellStyle(bold);
-    String[] headers = {"Indicateur", "Brut", "IC 95 % brut", "Redressé", "IC 95 % redressé", "Numérateur (brut)",
-        "Dénominateur (brut)"};
-    var h = s.createRow(2);
-    for (int i = 0; i < headers.length; i++) {
-      h.createCell(i).setCellValue(headers[i]);
-      h.getCell(i).setCellStyle(bold);
-    }
+    List<String> fields = LAYOUT.fields(FRONT);
+    Spreadsheets.header(s.createRow(2), bold, LAYOUT.headers(FRONT, Map.of()));
     int r = 3;
     for (IndicatorCatalog.Indicator indicator : IndicatorCatalog.published()) {
       Row raw = find(rows, "raw", IndicatorCatalog.REGION, indicator.name());
@@ -74,21 +76,19 @@ public final class KeyFiguresWorkbook {
         continue;
       }
       var row = s.createRow(r++);
-      row.createCell(0).setCellValue(indicator.description());
-      row.createCell(1).setCellValue(Formats.value(raw));
-      row.createCell(2).setCellValue(Formats.interval(raw));
-      row.createCell(3).setCellValue(weighted == null ? "" : Formats.value(weighted));
-      row.createCell(4).setCellValue(weighted == null ? "" : Formats.interval(weighted));
+      line(row, fields, Map.of("description", indicator.description(), "value", Formats.value(raw), "interval",
+          Formats.interval(raw), "weighted_value", weighted == null ? "" : Formats.value(weighted),
+          "weighted_interval", weighted == null ? "" : Formats.interval(weighted)));
       if (!Boolean.TRUE.equals(raw.getAs("suppressed")) && !Formats.isMonths(raw)) {
-        row.createCell(5).setCellValue(raw.<Double>getAs("numerator"));
+        row.createCell(fields.indexOf("numerator")).setCellValue(raw.<Double>getAs("numerator"));
       }
       if (Formats.denominatorShown(raw)) {
-        row.createCell(6).setCellValue(raw.<Double>getAs("denominator"));
+        row.createCell(fields.indexOf("denominator")).setCellValue(raw.<Double>getAs("denominator"));
       }
     }
     s.createRow(r + 1).createCell(0).setCellValue(Formats.LEGEND);
     s.setColumnWidth(0, 90 * 256);
-    for (int i = 1; i < headers.length; i++) {
+    for (int i = 1; i < fields.size(); i++) {
       s.setColumnWidth(i, 18 * 256);
     }
     levelChart(s, rows, r + 3);
@@ -126,18 +126,24 @@ public final class KeyFiguresWorkbook {
   }
 
   private static void dimensionSheet(XSSFWorkbook wb, String dimension, List<Row> rows, CellStyle bold) {
+    // Excel refuses * in a sheet name
     Sheet s = wb.createSheet(dimension.replace('*', 'x'));
     List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.published();
-    var h = s.createRow(0);
-    h.createCell(0).setCellValue(dimension + " (chiffres bruts)");
-    for (int i = 0; i < indicators.size(); i++) {
-      h.createCell(1 + i).setCellValue(indicators.get(i).label());
-    }
-    h.forEach(c -> c.setCellStyle(bold));
+    Spreadsheets.header(s.createRow(0), bold, LAYOUT.headers(BY_DIMENSION, Map.of("dimension", List.of(dimension),
+        "indicators", indicators.stream().map(IndicatorCatalog.Indicator::label).toList())));
     Map<String, Map<String, Row>> byValue = new TreeMap<>();
     rows.forEach(r -> byValue.computeIfAbsent(r.getAs("dimension_value"), k -> new LinkedHashMap<>())
         .put(r.getAs("indicator"), r));
-    int r = 1;
+    int r = byValue(s, 1, indicators, byValue);
+    s.createRow(r + 1).createCell(0).setCellValue(Formats.LEGEND);
+    s.createRow(r + 2).createCell(0).setCellValue(MethodNotes.columnBases(indicators));
+    s.createFreezePane(1, 1);
+  }
+
+  /** One line per dimension value from {@code first}: the value, then each indicator's figure; the next free line. */
+  static int byValue(Sheet s, int first, List<IndicatorCatalog.Indicator> indicators,
+      Map<String, Map<String, Row>> byValue) {
+    int r = first;
     for (Map.Entry<String, Map<String, Row>> v : byValue.entrySet()) {
       var row = s.createRow(r++);
       row.createCell(0).setCellValue(v.getKey());
@@ -146,15 +152,21 @@ public final class KeyFiguresWorkbook {
         row.createCell(1 + i).setCellValue(cell == null ? "" : Formats.value(cell));
       }
     }
-    s.createRow(r + 1).createCell(0).setCellValue(Formats.LEGEND);
-    s.createRow(r + 2).createCell(0).setCellValue(MethodNotes.columnBases(indicators));
-    s.createFreezePane(1, 1);
+    return r;
+  }
+
+  /** The text {@code cells} of a line, by field, in the contract's column order; other fields are left to the caller. */
+  static void line(org.apache.poi.ss.usermodel.Row row, List<String> fields, Map<String, String> cells) {
+    for (int c = 0; c < fields.size(); c++) {
+      if (cells.containsKey(fields.get(c))) {
+        row.createCell(c).setCellValue(cells.get(fields.get(c)));
+      }
+    }
   }
 
   private static void notes(XSSFWorkbook wb, List<String> notes, CellStyle bold) {
-    Sheet s = wb.createSheet("Notes");
-    s.createRow(0).createCell(0).setCellValue("Définitions et méthodes");
-    s.getRow(0).getCell(0).setCellStyle(bold);
+    Sheet s = wb.createSheet(NOTES);
+    Spreadsheets.header(s.createRow(0), bold, LAYOUT.headers(NOTES, Map.of()));
     for (int r = 0; r < notes.size(); r++) {
       s.createRow(r + 1).createCell(0).setCellValue(notes.get(r));
     }

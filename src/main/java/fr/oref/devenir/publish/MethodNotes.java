@@ -1,5 +1,6 @@
 package fr.oref.devenir.publish;
 
+import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.stats.IndicatorCatalog;
 import fr.oref.devenir.stats.Raking;
 import java.util.ArrayList;
@@ -30,11 +31,15 @@ public final class MethodNotes {
   }
 
   public static List<String> of(int wave, List<String> weighting) {
+    return of(wave, weighting, Parameters.get());
+  }
+
+  static List<String> of(int wave, List<String> weighting, Parameters parameters) {
     List<String> notes = new ArrayList<>();
     notes.add("Population de la vague " + wave + " : " + population(wave) + ".");
     IndicatorCatalog.published().forEach(i -> notes.add(i.label() + " : " + i.description() + " (base : " + i.base()
         + ")."));
-    notes.addAll(Formats.METHOD_NOTES);
+    notes.addAll(Formats.methodNotes(parameters));
     notes.addAll(weighting);
     return notes;
   }
@@ -67,12 +72,13 @@ public final class MethodNotes {
           + "prudence.", iterations, 100 * gap));
     }
     if (!collapsed.isEmpty()) {
-      notes.add("Catégories regroupées pour le calage (moins de 10 répondants) : " + String.join(" ; ",
+      notes.add(Parameters.get().fill("Catégories regroupées pour le calage (moins de {raking_min_respondents} "
+          + "répondants) : ") + String.join(" ; ",
           collapsed.stream().map(MethodNotes::readable).toList()) + ".");
     }
     if (trimmed > 0) {
-      notes.add(String.format(Locale.FRANCE, "Poids bornés : %d ajustements pour garder chaque poids entre %s et %s "
-          + "fois le poids moyen (poids finaux de %.2f à %.2f).", trimmed, ratio(Raking.LOWER), ratio(Raking.UPPER),
+      notes.add(String.format(Locale.FRANCE, Parameters.get().fill("Poids bornés : %d ajustements pour garder chaque "
+          + "poids entre {raking_lower} et {raking_upper} fois le poids moyen (poids finaux de %.2f à %.2f)."), trimmed,
           minWeight, maxWeight));
     }
     return notes;
@@ -88,9 +94,5 @@ public final class MethodNotes {
     String values = merge.substring(colon + 1).trim();
     return MARGINS.getOrDefault(variable, variable) + " : " + (variable.equals("uai_cfa")
         ? values.split("\\+").length + " CFA regroupés" : values.replace("+", " + "));
-  }
-
-  private static String ratio(double r) {
-    return String.format(Locale.FRANCE, "%.1f", r).replace(",0", "");
   }
 }

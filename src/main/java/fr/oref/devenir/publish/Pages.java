@@ -2,6 +2,7 @@ package fr.oref.devenir.publish;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.reference.DiplomaTypes;
 import fr.oref.devenir.stats.IndicatorCatalog;
 import fr.oref.devenir.stats.Rounding;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 
 /**
@@ -88,8 +90,8 @@ public final class Pages {
   /** The regional key figures; {@code links} adds the links of the web site to CFA and diploma pages. */
   public Page region(boolean links) {
     List<Section> sections = new ArrayList<>();
-    String[] headers = {"Indicateur", "Brut", "IC 95 % (brut)", "Redressé", "IC 95 % (redressé)", "Numérateur (brut)",
-        "Dénominateur (brut)"};
+    List<String> headers = Stream.of("Indicateur", "Brut", "IC {confidence%} % (brut)", "Redressé",
+        "IC {confidence%} % (redressé)", "Numérateur (brut)", "Dénominateur (brut)").map(Parameters.get()::fill).toList();
     List<Line> headline = new ArrayList<>();
     for (IndicatorCatalog.Indicator i : IndicatorCatalog.published()) {
       Row raw = get("raw", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
@@ -101,8 +103,8 @@ public final class Pages {
       }
     }
     sections.add(new Section("chiffres-cles", "Chiffres clés de la région", null,
-        new Table("Indicateurs de la région, bruts et redressés, avec leur intervalle de confiance à 95 %",
-            List.of(headers), headline), List.of(COMPARABLE)));
+        new Table(Parameters.get().fill("Indicateurs de la région, bruts et redressés, avec leur intervalle de "
+            + "confiance à {confidence%} %"), headers, headline), List.of(COMPARABLE)));
     LinkedHashMap<String, Double> byLevel = new LinkedHashMap<>();
     values("level").forEach(level -> byLevel.put("Niveau " + level,
         percent(get("raw", "level", level, "employment_rate"))));
@@ -151,9 +153,10 @@ public final class Pages {
       }
     }
     sections.add(new Section("chiffres-cles", "Résultats", Charts.bars("Principaux taux (brut, %)", chart),
-        new Table("Indicateurs, bruts, avec leur intervalle de confiance à 95 %, comparés à la région", List.of(
-            "Indicateur", title + " (brut)", "IC 95 %", "Dénominateur (brut)", "Région (brut)", "IC 95 %",
-            "Région (redressé)"), headline), List.of(COMPARABLE)));
+        new Table(Parameters.get().fill("Indicateurs, bruts, avec leur intervalle de confiance à {confidence%} %, "
+            + "comparés à la région"), Stream.of("Indicateur", title + " (brut)", "IC {confidence%} %",
+            "Dénominateur (brut)", "Région (brut)", "IC {confidence%} %", "Région (redressé)")
+            .map(Parameters.get()::fill).toList(), headline), List.of(COMPARABLE)));
     if ("cfa".equals(dimension)) {
       sections.add(breakdown("par-diplome", "Par diplôme", null, summary("Indicateurs du CFA par diplôme", "Diplôme",
           "cfa*diploma", v -> v.startsWith(value + "*") ? new Link(diplomaLabel(v.substring(value.length() + 1)),

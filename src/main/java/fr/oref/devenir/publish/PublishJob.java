@@ -5,13 +5,14 @@ import static org.apache.spark.sql.functions.col;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.contracts.Table;
+import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.lake.AtomicFolder;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.stats.IndicatorCatalog;
-import fr.oref.devenir.stats.IndicatorsJob;
 import fr.oref.devenir.stats.LinearAudit;
 import fr.oref.devenir.stats.PublishedCounts;
 import fr.oref.devenir.text.Csv;
@@ -21,7 +22,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class PublishJob {
       throw new IllegalStateException("Pas d'indicateurs pour la cohorte " + cohort + " vague " + wave
           + " : lancez d'abord « devenir indicators ».");
     }
-    LinearAudit.Report audit = PublishedCounts.audit(lake, cohort, wave, indicators, IndicatorsJob.PUBLIC_THRESHOLD);
+    LinearAudit.Report audit = PublishedCounts.audit(lake, cohort, wave, indicators, Parameters.get().secrecyThreshold());
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     String suffix = "_C" + cohort + "_V" + wave;
     AtomicFolder publication = AtomicFolder.begin(files, folder(outDir, cohort, wave));
@@ -109,8 +110,10 @@ public final class PublishJob {
     Dashboard.write(lake, files, versions.get(Table.INDICATORS.qualifiedName()), cohort, wave, regionDir, site);
 
     List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
-    List<String> resultFields = withContacts ? RESULT_FIELDS : RESULT_FIELDS.stream().filter(f -> !CONTACT_FIELDS.contains(f))
-        .toList();
+    String resultSheet = RESULTS.sheets().get(0);
+    List<WrittenFile.Column> resultColumns = RESULTS.columns(resultSheet).stream()
+        .filter(c -> withContacts || !"oui".equals(c.get("contact"))).toList();
+    List<String> resultFields = resultColumns.stream().map(WrittenFile.Column::field).toList();
     spark.sparkContext().setJobDescription(BUNDLES);
     Map<String, List<List<String>>> results = results(lake, versions, cohort, wave, resultFields);
     List<String> resultFiles = new ArrayList<>();
@@ -122,7 +125,7 @@ public final class PublishJob {
       }
       resultFiles.add(dir + "/resultats_" + uai + suffix + ".xlsx");
       try (OutputStream out = files.create(resultFiles.get(resultFiles.size() - 1))) {
-        CfaBundle.writeResults(out, resultFields.stream().map(f -> RESULT_HEADERS.get(RESULT_FIELDS.indexOf(f))).toList(),
+        CfaBundle.writeResults(out, resultSheet, resultColumns.stream().map(WrittenFile.Column::header).toList(),
             results.getOrDefault(uai, List.of()));
       }
       List<Row> bundle = new ArrayList<>(own);
@@ -170,13 +173,11 @@ public final class PublishJob {
         .orderBy("dimension", "dimension_value", "indicator", "weighting").collectAsList();
   }
 
-  static final List<String> RESULT_HEADERS = List.of("ID_SEINE", "NOM", "PRENOM", "DATE_NAISSANCE", "COURRIEL",
-      "TELEPHONE", "CODE_DIPLOME", "SITUATION", "EMPLOI_DURABLE", "MEME_ENTREPRISE", "EMPLOI_EN_LIEN", "CODE_ROME",
-      "MOIS_AVANT_PREMIER_EMPLOI", "SATISFACTION");
-  private static final List<String> RESULT_FIELDS = List.of("leaver_id", "last_name", "first_name", "birth_date",
-      "email", "mobile", "cfd", "situation", "lasting_job", "same_employer", "related_job", "rome_code",
-      "months_to_first_job", "satisfaction");
-  private static final List<String> CONTACT_FIELDS = List.of("email", "mobile");
+  /** A CFA's respondents' answers: data-schemas/cfa-results.csv. */
+  static final WrittenFile RESULTS = WrittenFile.of("cfa-results");
+  /** The open data, the wave's and every cohort's: data-schemas/open-data.csv; beside it, indicator-definitions.csv. */
+  static final WrittenFile OPEN_DATA = WrittenFile.of("open-data");
+  static final WrittenFile DEFINITIONS = WrittenFile.of("indicator-definitions");
 
   /** Each CFA's respondents with the identifying columns it sent us, by CFA. */
   private static Map<String, List<List<String>>> results(Lake lake, Map<String, Long> versions, int cohort, int wave,
@@ -209,23 +210,24 @@ public final class PublishJob {
   /** Beside the open data: what each indicator counts and over which base (data-schemas/indicators.csv). */
   static void writeDefinitions(HadoopFiles files, String path) throws Exception {
     try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
-      Csv.writeRecord(out, List.of("indicator", "label", "description", "base", "interval", "compares_with"));
+      Csv.writeRecord(out, DEFINITIONS.headers());
       for (IndicatorCatalog.Indicator i : IndicatorCatalog.published()) {
-        Csv.writeRecord(out, List.of(i.name(), i.label(), i.description(), i.base(), i.interval() ? "oui" : "non",
-            i.comparesWith() == null ? "" : i.comparesWith()));
+        Map<String, String> definition = new HashMap<>(Map.of("name", i.name(), "label", i.label(), "description",
+            i.description(), "base", i.base(), "interval", i.interval() ? "oui" : "non"));
+        definition.put("compares_with", i.comparesWith() == null ? "" : i.comparesWith());
+        Csv.writeRecord(out, DEFINITIONS.fields().stream().map(definition::get).toList());
       }
     }
   }
 
   /** The public table: a suppressed figure keeps its reason and loses its numbers. */
   static void writeOpenData(HadoopFiles files, String path, List<Row> indicators) throws Exception {
-    List<String> header = Arrays.asList(Table.INDICATORS.schema().fieldNames());
     try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
-      Csv.writeRecord(out, header);
+      Csv.writeRecord(out, OPEN_DATA.headers());
       for (Row r : indicators) {
         boolean hidden = Boolean.TRUE.equals(r.getAs("suppressed"));
         List<String> values = new ArrayList<>();
-        for (String h : header) {
+        for (String h : OPEN_DATA.fields()) {
           Object v = r.getAs(h);
           boolean blank = hidden && (BLANKED_WHEN_SUPPRESSED.contains(h)
               || "denominator".equals(h) && !Formats.denominatorShown(r));

@@ -3,7 +3,9 @@ package fr.oref.devenir.publish;
 import fr.oref.devenir.text.FormulaText;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -21,6 +23,14 @@ public final class Spreadsheets {
   public static void write(Workbook wb, OutputStream out) throws IOException {
     neutralise(wb);
     wb.write(out);
+  }
+
+  /** A header row, in bold, from a contract of data-schemas/. */
+  public static void header(Row row, CellStyle bold, List<String> titles) {
+    for (int c = 0; c < titles.size(); c++) {
+      row.createCell(c).setCellValue(titles.get(c));
+      row.getCell(c).setCellStyle(bold);
+    }
   }
 
   static void neutralise(Workbook wb) {

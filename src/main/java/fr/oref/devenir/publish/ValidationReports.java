@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.max;
 
 import fr.oref.devenir.contracts.LeaverFileStatus;
 import fr.oref.devenir.contracts.Table;
+import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.privacy.NominativeOutputs;
@@ -29,15 +30,31 @@ import org.apache.spark.sql.Dataset;
  * submission.
  */
 public final class ValidationReports {
-  static final String[] COUNT_HEADERS = {"Fichier", "Statut", "Lignes lues", "Retenues", "Dont avec avertissement",
-      "Redoublants", "Doublons", "Rejetées", "Ajoutées", "Supprimées", "Modifiées", "Motif"};
-  static final String[] COUNT_FIELDS = {"rows_read", "rows_kept", "rows_warned", "rows_excluded", "rows_duplicates",
-      "rows_rejected", "rows_added", "rows_removed", "rows_changed"};
+  /** A CFA's report: data-schemas/validation-report.csv; the observatory's summary: validation-summary.csv. */
+  static final WrittenFile REPORT = WrittenFile.of("validation-report");
+  static final WrittenFile SUMMARY = WrittenFile.of("validation-summary");
+  private static final String SYNTHESIS = "Synthèse";
+  private static final String ANOMALIES = "Anomalies";
+  /** Characters each anomaly column shows. */
+  private static final Map<String, Integer> WIDTHS = Map.of("file", 36, "sheet", 14, "row", 8, "column", 28,
+      "message", 100);
 
   private ValidationReports() {}
 
   /** One line of the « Anomalies » sheet. */
-  record Anomaly(String file, String sheet, Integer row, String column, String severity, String message) {}
+  record Anomaly(String file, String sheet, Integer row, String column, String severity, String message) {
+    Object get(String field) {
+      return switch (field) {
+        case "file" -> file;
+        case "sheet" -> sheet;
+        case "row" -> row;
+        case "column" -> column;
+        case "severity" -> severity;
+        case "message" -> message;
+        default -> throw new IllegalStateException("Champ « " + field + " » inconnu dans " + REPORT.path() + ".");
+      };
+    }
+  }
 
   public static int write(Lake lake, int cohort, HadoopFiles files, String dir) throws IOException {
     Dataset<org.apache.spark.sql.Row> log = lake.read(Table.INGEST_LOG).filter(col("cohort").equalTo(cohort));
@@ -69,18 +86,16 @@ public final class ValidationReports {
     // anomalies quote the values found (an INE, a phone, a birth date): deleted with the cohort
     NominativeOutputs.record(lake, files, cohort, NominativeOutputs.VALIDATION_REPORT, reports);
     try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = files.create(dir + "/synthese_C" + cohort + ".xlsx")) {
-      Sheet s = wb.createSheet("CFA");
-      CellStyle bold = LeaverTemplate.bold(wb);
-      header(s.createRow(0), bold, "UAI CFA", COUNT_HEADERS);
+      String sheet = SUMMARY.sheets().get(0);
+      Sheet s = wb.createSheet(sheet);
+      Spreadsheets.header(s.createRow(0), LeaverTemplate.bold(wb), SUMMARY.headers(sheet, Map.of()));
       int r = 1;
       for (Map.Entry<String, List<org.apache.spark.sql.Row>> cfa : byCfa.entrySet()) {
         for (org.apache.spark.sql.Row f : cfa.getValue()) {
-          Row row = s.createRow(r++);
-          row.createCell(0).setCellValue(cfa.getKey());
-          counts(row, 1, f);
+          cells(s.createRow(r++), SUMMARY.fields(sheet), f);
         }
       }
-      s.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, COUNT_HEADERS.length));
+      s.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, SUMMARY.fields(sheet).size() - 1));
       Spreadsheets.write(wb, out);
     }
     return byCfa.size();
@@ -90,30 +105,21 @@ public final class ValidationReports {
     return path == null ? null : path.substring(path.lastIndexOf('/') + 1);
   }
 
-  private static void header(Row row, CellStyle bold, String first, String... titles) {
-    int c = 0;
-    if (first != null) {
-      row.createCell(c++).setCellValue(first);
+  /** A file's line of silver.ingest_log, its columns in the contract's order. */
+  private static void cells(Row row, List<String> fields, org.apache.spark.sql.Row f) {
+    for (int c = 0; c < fields.size(); c++) {
+      Object v = f.getAs(fields.get(c));
+      switch (fields.get(c)) {
+        case "source_file" -> row.createCell(c).setCellValue(name((String) v));
+        case "status" -> row.createCell(c).setCellValue(LeaverFileStatus.OK.equals(v) ? "Chargé" : "Refusé");
+        case "file_cfa", "error" -> row.createCell(c).setCellValue(v == null ? "" : v.toString());
+        default -> row.createCell(c).setCellValue(v == null ? 0 : ((Number) v).doubleValue());
+      }
     }
-    for (String t : titles) {
-      row.createCell(c++).setCellValue(t);
-    }
-    row.forEach(cell -> cell.setCellStyle(bold));
-  }
-
-  private static void counts(Row row, int start, org.apache.spark.sql.Row f) {
-    row.createCell(start).setCellValue(name(f.getAs("source_file")));
-    row.createCell(start + 1).setCellValue(LeaverFileStatus.OK.equals(f.getAs("status")) ? "Chargé" : "Refusé");
-    for (int i = 0; i < COUNT_FIELDS.length; i++) {
-      Integer v = f.getAs(COUNT_FIELDS[i]);
-      row.createCell(start + 2 + i).setCellValue(v == null ? 0 : v);
-    }
-    String error = f.getAs("error");
-    row.createCell(start + 2 + COUNT_FIELDS.length).setCellValue(error == null ? "" : error);
   }
 
   private static void synthesis(XSSFWorkbook wb, int cohort, String cfa, List<org.apache.spark.sql.Row> files) {
-    Sheet s = wb.createSheet("Synthèse");
+    Sheet s = wb.createSheet(SYNTHESIS);
     CellStyle bold = LeaverTemplate.bold(wb);
     s.createRow(0).createCell(0).setCellValue("Fichier des sortants " + cohort + " — rapport de validation");
     s.getRow(0).getCell(0).setCellStyle(bold);
@@ -124,17 +130,17 @@ public final class ValidationReports {
         ? "Votre fichier a été chargé sans erreur bloquante. Les avertissements éventuels sont à vérifier (onglet « Anomalies »)."
         : "Des lignes ou fichiers n'ont pas pu être retenus : corrigez les anomalies de gravité ERREUR (onglet « Anomalies ») "
             + "et renvoyez le fichier complet avant le 18 novembre " + cohort + ".");
-    header(s.createRow(4), bold, null, COUNT_HEADERS);
+    Spreadsheets.header(s.createRow(4), bold, REPORT.headers(SYNTHESIS, Map.of()));
     int r = 5;
     for (org.apache.spark.sql.Row f : files) {
-      counts(s.createRow(r++), 0, f);
+      cells(s.createRow(r++), REPORT.fields(SYNTHESIS), f);
     }
     s.setColumnWidth(0, 40 * 256);
   }
 
   private static void anomalySheet(XSSFWorkbook wb, List<Anomaly> anomalies) {
-    Sheet s = wb.createSheet("Anomalies");
-    header(s.createRow(0), LeaverTemplate.bold(wb), null, "Fichier", "Feuille", "Ligne", "Colonne", "Gravité", "Message");
+    Sheet s = wb.createSheet(ANOMALIES);
+    Spreadsheets.header(s.createRow(0), LeaverTemplate.bold(wb), REPORT.headers(ANOMALIES, Map.of()));
     List<Anomaly> sorted = new ArrayList<>(anomalies);
     sorted.sort(Comparator.comparing((Anomaly a) -> switch (a.severity()) {
       case "ERREUR" -> 0;
@@ -142,23 +148,23 @@ public final class ValidationReports {
       default -> 2;
     }).thenComparing(Anomaly::file, Comparator.nullsFirst(Comparator.naturalOrder()))
         .thenComparing(Anomaly::row, Comparator.nullsFirst(Comparator.naturalOrder())));
+    List<String> fields = REPORT.fields(ANOMALIES);
     int r = 1;
     for (Anomaly a : sorted) {
       Row row = s.createRow(r++);
-      row.createCell(0).setCellValue(a.file());
-      row.createCell(1).setCellValue(a.sheet());
-      if (a.row() != null) {
-        row.createCell(2).setCellValue(a.row());
+      for (int c = 0; c < fields.size(); c++) {
+        Object v = a.get(fields.get(c));
+        if (v instanceof Integer n) {
+          row.createCell(c).setCellValue(n);
+        } else {
+          row.createCell(c).setCellValue(v == null ? "" : v.toString());
+        }
       }
-      row.createCell(3).setCellValue(a.column() == null ? "" : a.column());
-      row.createCell(4).setCellValue(a.severity());
-      row.createCell(5).setCellValue(a.message());
     }
-    s.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, 5));
+    s.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, fields.size() - 1));
     s.createFreezePane(0, 1);
-    int[] widths = {36, 14, 8, 28, 16, 100};
-    for (int i = 0; i < widths.length; i++) {
-      s.setColumnWidth(i, widths[i] * 256);
+    for (int c = 0; c < fields.size(); c++) {
+      s.setColumnWidth(c, WIDTHS.getOrDefault(fields.get(c), 16) * 256);
     }
   }
 }

@@ -1,5 +1,6 @@
 package fr.oref.devenir.stats;
 
+import fr.oref.devenir.contracts.Parameters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -45,9 +46,9 @@ public final class CountSecrecy {
    */
   public static final double NOT_EXACT = 1;
 
-  /** Required width of a primary count's feasible interval: 15 % of the threshold, at least 3. */
+  /** Required width of a primary count's feasible interval: a share of the threshold, at least a minimum. */
   public static double protectionWidth(int threshold) {
-    return Math.max(3, Math.ceil(0.15 * threshold));
+    return Math.max(Parameters.get().integer("protection_minimum"), Math.ceil(Parameters.get().decimal("protection_share") * threshold));
   }
 
   public record Outcome(Map<String, String> hidden, LinearAudit.Report audit) {}

@@ -29,8 +29,6 @@ import org.apache.spark.sql.SparkSession;
  * changes since the previous cohort into gold.indicator_trends.
  */
 public final class IndicatorsJob {
-  public static final int PUBLIC_THRESHOLD = 20;
-  public static final int RESTRICTED_THRESHOLD = 5;
   static final String RAW = "raw";
   static final String WEIGHTED = "weighted";
 

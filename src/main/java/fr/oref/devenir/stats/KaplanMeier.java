@@ -17,7 +17,7 @@ import java.util.Optional;
  * again as survfit does by default.
  */
 public final class KaplanMeier {
-  private static final double Z = 1.959963984540054;
+  private static final double Z = Proportion.Z;
 
   /** One observation: months, whether the first job happened (false: censored), and its weight. */
   public record Observation(int months, boolean event, double weight) {}

@@ -1,18 +1,20 @@
 package fr.oref.devenir.stats;
 
+import fr.oref.devenir.contracts.Parameters;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
- * A rate with its 95 % interval. Raw: Wilson score interval (commons-math3). Weighted: p̂ = Σw·y / Σw
- * and the Wilson formula with the Kish effective size n_eff = (Σw)² / Σw² in place of n. A zero
- * denominator gives no value (null), never NaN.
+ * A rate with its confidence interval (level: data-schemas/parameters.csv, 95 %). Raw: Wilson score
+ * interval (commons-math3). Weighted: p̂ = Σw·y / Σw and the Wilson formula with the Kish effective
+ * size n_eff = (Σw)² / Σw² in place of n. A zero denominator gives no value (null), never NaN.
  */
 public record Proportion(double numerator, double denominator, Double value, Double ciLow, Double ciHigh,
     double effectiveN) {
-  static final double CONFIDENCE = 0.95;
-  private static final double Z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
+  static final double CONFIDENCE = Parameters.get().confidence();
+  /** The normal quantile of the confidence level (1.96 at 95 %). */
+  static final double Z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
 
   public static Proportion raw(long x, long n) {
     if (n == 0) {

@@ -1,5 +1,6 @@
 package fr.oref.devenir.stats;
 
+import fr.oref.devenir.contracts.Parameters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,20 +16,19 @@ import java.util.TreeMap;
  *       category of the variable that has the fewest respondents (ties: alphabetical), label "A+B",
  *       until none is sparse; targets are merged alike.</li>
  *   <li>IPF until the largest relative margin gap is below {@code tolerance} or {@code maxIterations}.</li>
- *   <li>Weights are trimmed to [lower, upper] × mean weight, then raked again (at most 20 rounds); if the
+ *   <li>Weights are trimmed to [lower, upper] × mean weight, then raked again (at most {@code raking_trim_rounds} rounds); if the
  *       bounds and the margins cannot both hold, the bounds win and the gap is reported.</li>
  * </ol>
  * Diagnostics: iterations, convergence, largest gap, Kish design effect n·Σw²/(Σw)², weight range.
  */
 public final class Raking {
-  /** Default trimming bounds, as ratios to the mean weight. */
-  public static final double LOWER = 0.2;
-  public static final double UPPER = 5.0;
-  private int minRespondents = 10;
-  private double tolerance = 1e-9;
-  private int maxIterations = 200;
-  private double lower = LOWER;
-  private double upper = UPPER;
+  private static final Parameters DEFAULTS = Parameters.get();
+  private int minRespondents = DEFAULTS.integer("raking_min_respondents");
+  private double tolerance = DEFAULTS.decimal("raking_tolerance");
+  private int maxIterations = DEFAULTS.integer("raking_max_iterations");
+  private double lower = DEFAULTS.decimal("raking_lower");
+  private double upper = DEFAULTS.decimal("raking_upper");
+  private final int trimRounds = DEFAULTS.integer("raking_trim_rounds");
 
   /** What the weighting did, to publish beside the weighted figures. */
   public record Diagnostics(int iterations, boolean converged, double largestGap, double designEffect, double minWeight,
@@ -76,7 +76,7 @@ public final class Raking {
     double[] w = initial.clone();
     int iterations = ipf(cats, tgts, w);
     int trimmed = 0;
-    for (int round = 0; round < 20; round++) {
+    for (int round = 0; round < trimRounds; round++) {
       int out = trim(w);
       if (out == 0) {
         break;

@@ -3,6 +3,8 @@ package fr.oref.devenir.text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -90,6 +92,18 @@ public final class Csv {
       (dangerous ? QUOTED : WRITE).print(dangerous ? FormulaText.neutralise(value) : value, out, i == 0);
     }
     WRITE.println(out);
+  }
+
+  /** A whole file for people to open: UTF-8 with a BOM, as SPEC §3 asks (Excel then reads the accents right). */
+  public static void writeForExcel(OutputStream stream, List<String> header, List<List<String>> records)
+      throws IOException {
+    try (Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
+      out.write('\uFEFF');
+      writeRecord(out, header);
+      for (List<String> r : records) {
+        writeRecord(out, r);
+      }
+    }
   }
 
   /** A file that is not well-formed CSV; the message is French and quotes no value. */
