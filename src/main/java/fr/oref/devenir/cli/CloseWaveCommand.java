@@ -1,7 +1,6 @@
 package fr.oref.devenir.cli;
 
 import fr.oref.devenir.outcomes.CloseWaveJob;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -20,11 +19,11 @@ final class CloseWaveCommand implements Callable<Integer> {
 
   @Option(names = "--rules", paramLabel = "FICHIER.csv",
       description = "Règles de correction d'aiguillage. Défaut : data-schemas/misrouting-rules.csv.")
-  Path rules;
+  String rules;
 
   @Option(names = "--overrides", paramLabel = "FICHIER.csv",
       description = "Corrections manuelles ID_SEINE;VAGUE;VARIABLE;VALEUR;MOTIF, appliquées en dernier.")
-  Path overrides;
+  String overrides;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Dossier de la liste des intitulés à coder. Défaut : out.")
   String out = "out";

@@ -10,7 +10,6 @@ import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.reference.CertifInfo;
 import fr.oref.devenir.text.Csv;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,8 +40,8 @@ public final class CloseWaveJob {
     return wave == 1 ? LocalDate.of(cohort + 1, 1, 31) : LocalDate.of(cohort + 1, 6, 30);
   }
 
-  public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, Path rulesFile,
-      Path overridesFile, String outDir) throws Exception {
+  public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, String rulesFile,
+      String overridesFile, String outDir) throws Exception {
     Lake lake = new Lake(spark, lakeRoot);
     // phases named for the command's progress and the Spark UI
     spark.sparkContext().setJobDescription("lecture du panel et des réponses");
@@ -63,8 +62,9 @@ public final class CloseWaveJob {
       throw new IllegalStateException("Aucun export chargé pour la cohorte " + cohort + " vague " + wave
           + " : lancez d'abord « devenir ingest-responses ».");
     }
-    MisroutingRules rules = rulesFile == null ? MisroutingRules.defaults() : MisroutingRules.from(rulesFile);
-    Overrides overrides = overridesFile == null ? Overrides.none() : Overrides.from(overridesFile);
+    HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+    MisroutingRules rules = rulesFile == null ? MisroutingRules.defaults() : MisroutingRules.from(files, rulesFile);
+    Overrides overrides = overridesFile == null ? Overrides.none() : Overrides.from(files, overridesFile);
     RomeCoder coder = RomeCoder.load();
     CertifInfo certifInfo = CertifInfo.load();
     LocalDate reference = referenceDate(cohort, wave);
@@ -139,7 +139,6 @@ public final class CloseWaveJob {
           List.of("cohort", "situation_v1", "situation_v2"), "t.cohort = " + cohort);
     }
     String titlesFile = outDir + "/titres_a_coder_C" + cohort + "_V" + wave + ".csv";
-    HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     writeTitlesToCode(files, titlesFile, wave, toCode);
     // free text answers beside each ID_SEINE: personal data, deleted with the cohort
     NominativeOutputs.record(lake, files, cohort, NominativeOutputs.TITLES_TO_CODE, List.of(titlesFile));

@@ -1,13 +1,12 @@
 package fr.oref.devenir.outcomes;
 
+import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.text.Csv;
 import fr.oref.devenir.text.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +53,8 @@ public final class MisroutingRules implements Serializable {
   }
 
   /** The statisticians' edited copy. */
-  public static MisroutingRules from(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+  public static MisroutingRules from(HadoopFiles files, String file) {
+    try (InputStream in = files.open(file)) {
       return new MisroutingRules(Csv.readMaps(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,13 +1,12 @@
 package fr.oref.devenir.outcomes;
 
 import fr.oref.devenir.contracts.SurveyExportContract;
+import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.text.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +30,10 @@ public final class Overrides implements Serializable {
     return new Overrides();
   }
 
-  public static Overrides from(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(Csv.readMaps(in), file.toString());
+  /** The file at a Hadoop path: on a cluster the statisticians' file sits beside the lake, not on the driver. */
+  public static Overrides from(HadoopFiles files, String file) {
+    try (InputStream in = files.open(file)) {
+      return parse(Csv.readMaps(in), file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
