@@ -37,6 +37,7 @@ public final class LinearAudit implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LinearAudit.class);
   private static final int NEIGHBOURHOOD_DEPTH = 2;
   private static final int NEIGHBOURHOOD_RELATIONS = 400;
+  private static final int FEW = 1000;
 
   static {
     Loader.loadNativeLibraries();
@@ -51,9 +52,7 @@ public final class LinearAudit implements AutoCloseable {
    * reduced costs): hiding one of them is what can widen it.
    */
   public record Interval(String key, double value, double low, double high, double required, Set<String> pinnedBy) {
-    public double width() {
-      return high - low;
-    }
+    public double width() { return high - low; }
   }
 
   /** {@code narrowest}: the smallest width found among the counts checked (infinite when none). */
@@ -74,7 +73,7 @@ public final class LinearAudit implements AutoCloseable {
   /** How many relations away a count's neighbourhood reaches, deeper for a count it missed. */
   private final Map<String, Integer> depth = new HashMap<>();
 
-  /** The model of {@code relations} over {@code values}, every count published. */
+  /** Every count published. */
   public LinearAudit(Map<String, Double> values, List<Relation> relations) {
     // beyond any count of the table: a count this high is as good as unbounded (a cap of the order of
     // the counts keeps the simplex's tolerances meaningful, where 1e9 made GLOP find feasible tables infeasible)
@@ -132,7 +131,9 @@ public final class LinearAudit implements AutoCloseable {
       low.put(k, values.get(k));
       high.put(k, values.get(k));
     });
-    int programs = batches(vars, required, low, high);
+    // a batch LP costs seconds at the Normandy scale however few it sums: a few counts go to their neighbourhoods first
+    boolean few = vars.size() <= FEW;
+    int programs = few ? 0 : batches(vars, required, low, high);
     List<String> open = vars.stream().filter(k -> high.get(k) - low.get(k) < required.applyAsDouble(k) - TOLERANCE).toList();
     if (!neighbourhood) {
       List<String> unseen = open.stream().filter(k -> !locallyWide.contains(k)).toList();
@@ -145,6 +146,7 @@ public final class LinearAudit implements AutoCloseable {
         return report(programs, near, undecided, near.stream().mapToDouble(Interval::width).min().orElseThrow(), watch);
       }
     }
+    programs += few ? batches(vars, required, low, high) : 0;
     List<Interval> tooNarrow = new ArrayList<>();
     double narrowest = Double.POSITIVE_INFINITY;
     for (String key : vars) {
