@@ -121,8 +121,6 @@ public final class CountSecrecy {
     final Policy policy;
     /** Counts found wide enough: they stay so while more are hidden, so they are not audited again. */
     final Set<String> wide = new HashSet<>();
-    /** Counts short last round: short again, a shared partner did not free them, so each gets its own. */
-    final Set<String> shortBefore = new HashSet<>();
     final ToDoubleBiFunction<String, Map<String, String>> loss;
 
     Suppression(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
@@ -172,15 +170,13 @@ public final class CountSecrecy {
       tooNarrow.forEach(i -> i.pinnedBy().forEach(k -> coverage.merge(k, 1, Integer::sum)));
       Set<String> touched = new HashSet<>();
       for (LinearAudit.Interval shortOne : tooNarrow) {
-        if (shortBefore.contains(shortOne.key()) || shortOne.pinnedBy().stream().noneMatch(touched::contains)) {
+        if (shortOne.pinnedBy().stream().noneMatch(touched::contains)) {
           partner(shortOne).ifPresent(p -> {
             hide(p);
             touched.add(p);
           });
         }
       }
-      shortBefore.clear();
-      tooNarrow.forEach(i -> shortBefore.add(i.key()));
       LOG.debug("secrecy round {}: {} hidden, {} LPs, {} short, {} partners", round, hidden.size(), programs,
           tooNarrow.size(), touched.size());
       return !touched.isEmpty();
