@@ -10,7 +10,7 @@ cd "$here"
 ./devenir sample --out "$work/sample" --cohort 2022 >/dev/null
 rows=$(awk -F';' 'NR>1{s+=$3} END{print s}' "$work/sample/manifest-summary.csv")
 start=$(date +%s.%N)
-./devenir ingest-leavers --lake "$work/lake" --cohort 2022 --reports "$work/reports" "$work/sample/leavers" 2>/dev/null | tail -2
+./devenir ingest-leavers --lake "$work/lake" --allow-demo-key --cohort 2022 --reports "$work/reports" "$work/sample/leavers" 2>/dev/null | tail -2
 end=$(date +%s.%N)
 awk -v r="$rows" -v s="$start" -v e="$end" 'BEGIN{printf "ingest-leavers: %d rows in %.1f s (JVM and Spark start included) = %.0f rows/s\n", r, e-s, r/(e-s)}'
 mvn -B -q -o test-compile >/dev/null
@@ -20,7 +20,7 @@ if [ "${1:-}" = "--million" ]; then
   ./devenir sample --out "$work/million" --cohort 2022 --cfas 1 --leavers 1000000 >/dev/null
   rm -f "$work/million/leavers/sortants_vide.xlsx" "$work/million/leavers/sortants_export.xlsx" "$work/million/leavers/sortants_protege.xlsx"
   start=$(date +%s.%N)
-  DEVENIR_JAVA_OPTS="-Xmx1g" ./devenir ingest-leavers --lake "$work/lake-million" --cohort 2022 "$work/million/leavers" 2>/dev/null | tail -1
+  DEVENIR_JAVA_OPTS="-Xmx1g" ./devenir ingest-leavers --lake "$work/lake-million" --allow-demo-key --cohort 2022 "$work/million/leavers" 2>/dev/null | tail -1
   end=$(date +%s.%N)
   awk -v s="$start" -v e="$end" 'BEGIN{printf "1,000,000-row workbook with a 1 GiB heap: %.1f s\n", e-s}'
 fi

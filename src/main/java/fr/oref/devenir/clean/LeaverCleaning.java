@@ -55,8 +55,8 @@ public final class LeaverCleaning {
         .mapPartitions(new LeaverRowValidation(cohort, pseudonymizer, DiplomaTypes.load()),
             Encoders.row(Schemas.of(LeaverRowValidation.SCHEMA)))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> kept = LeaverCohort.kept(validated).cache();
     try {
-      Dataset<Row> kept = LeaverCohort.kept(validated).cache();
       Dataset<Row> exclusions = LeaverCohort.repeaters(validated).unionByName(LeaverCohort.duplicates(validated), true);
       Dataset<Row> outcomes = outcomes(validated, kept, exclusions).localCheckpoint(true);
       Dataset<Row> changes = changesByCfa(lake.read(Table.LEAVERS).filter(inCohort), kept).localCheckpoint(true);
@@ -73,6 +73,7 @@ public final class LeaverCleaning {
           List.of("cohort", "batch_id", "source_file", "sheet", "row_number", "field", "rule"), scope);
       return totals(currentSubmissions(files), outcomes);
     } finally {
+      kept.unpersist();
       validated.unpersist();
     }
   }

@@ -1,5 +1,6 @@
 package fr.oref.devenir.publish;
 
+import fr.oref.devenir.contracts.Parameters;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -110,16 +111,18 @@ public final class Notebooks {
       throw new IOException(e);
     }
     if (Files.isDirectory(source)) {
-      return copy(source.resolve("notebooks"), work);
+      return copy(source, work);
     }
     try (FileSystem jar = FileSystems.newFileSystem(source)) {
-      return copy(jar.getPath("/notebooks"), work);
+      return copy(jar.getPath("/"), work);
     }
   }
 
-  private static List<Path> copy(Path folder, Path work) throws IOException {
+  /** The notebooks, and the parameters they state (the intervals' level) beside them. */
+  private static List<Path> copy(Path root, Path work) throws IOException {
+    Files.copy(root.resolve(Parameters.FILE), work.resolve(root.resolve(Parameters.FILE).getFileName().toString()));
     List<Path> copies = new ArrayList<>();
-    try (Stream<Path> list = Files.list(folder)) {
+    try (Stream<Path> list = Files.list(root.resolve("notebooks"))) {
       for (Path nb : list.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().toList()) {
         copies.add(Files.copy(nb, work.resolve(nb.getFileName().toString())));
       }

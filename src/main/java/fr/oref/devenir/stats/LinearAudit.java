@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.apache.commons.lang3.time.StopWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,26 +66,25 @@ public final class LinearAudit implements AutoCloseable {
   private final List<Relation> relations;
   private final Set<String> hidden = new HashSet<>();
   private final double cap;
-  /** A model of a few relations around one count (no neighbourhood pass of its own). */
-  private final boolean neighbourhood;
   private final Map<String, List<Integer>> byCount = new HashMap<>();
   /** Counts their neighbourhood did not find short: not looked at again (the whole model's LP finds what it misses). */
   private final Set<String> locallyWide = new HashSet<>();
   /** How many relations away a count's neighbourhood reaches, deeper for a count it missed. */
   private final Map<String, Integer> depth = new HashMap<>();
+  /** The LPs solved by this model and its neighbourhoods since the check began. */
+  private int programs;
 
   /** Every count published. */
   public LinearAudit(Map<String, Double> values, List<Relation> relations) {
     // beyond any count of the table: a count this high is as good as unbounded (a cap of the order of
     // the counts keeps the simplex's tolerances meaningful, where 1e9 made GLOP find feasible tables infeasible)
-    this(values, relations, 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10, false);
+    this(values, relations, 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10);
   }
 
-  private LinearAudit(Map<String, Double> values, List<Relation> relations, double cap, boolean neighbourhood) {
+  private LinearAudit(Map<String, Double> values, List<Relation> relations, double cap) {
     this.values = values;
     this.relations = relations;
     this.cap = cap;
-    this.neighbourhood = neighbourhood;
     // GLOP's presolve rebuilds the problem at each solve, losing the last basis: without it an LP
     // after a changed objective or a freed count costs a few pivots (3× faster on a 2,500-leaver campaign)
     solver.setSolverSpecificParametersAsString("use_preprocessing: false");
@@ -124,74 +124,75 @@ public final class LinearAudit implements AutoCloseable {
   /** The interval of each of {@code counts} (hidden ones), and those narrower than {@code required} says. */
   public Report check(Set<String> counts, ToDoubleFunction<String> required) {
     StopWatch watch = StopWatch.createStarted();
+    programs = 0;
     List<String> vars = counts.stream().sorted().toList();
-    Map<String, Double> low = new HashMap<>();
-    Map<String, Double> high = new HashMap<>();
-    hidden.forEach(k -> {
-      low.put(k, values.get(k));
-      high.put(k, values.get(k));
-    });
+    Map<String, Double> low = atTrueValues();
+    Map<String, Double> high = atTrueValues();
     // a batch LP costs seconds at the Normandy scale however few it sums: a few counts go to their neighbourhoods first
     boolean few = vars.size() <= FEW;
-    int programs = few ? 0 : batches(vars, required, low, high);
-    List<String> open = vars.stream().filter(k -> high.get(k) - low.get(k) < required.applyAsDouble(k) - TOLERANCE).toList();
-    if (!neighbourhood) {
-      List<String> unseen = open.stream().filter(k -> !locallyWide.contains(k)).toList();
-      List<Interval> near = neighbourhoods(unseen, required);
-      programs += 2 * unseen.size();
-      if (!near.isEmpty()) {
-        // the other open counts are left for the next check, after their short neighbours got partners
-        Set<String> undecided = new HashSet<>(open);
-        near.forEach(i -> undecided.remove(i.key()));
-        return report(programs, near, undecided, near.stream().mapToDouble(Interval::width).min().orElseThrow(), watch);
-      }
+    if (!few) {
+      batches(vars, required, low, high);
     }
-    programs += few ? batches(vars, required, low, high) : 0;
+    List<String> open = vars.stream().filter(k -> high.get(k) - low.get(k) < required.applyAsDouble(k) - TOLERANCE).toList();
+    List<Interval> near = neighbourhoods(open.stream().filter(k -> !locallyWide.contains(k)).toList(), required);
+    if (!near.isEmpty()) {
+      // the other open counts are left for the next check, after their short neighbours got partners
+      Set<String> undecided = new HashSet<>(open);
+      near.forEach(i -> undecided.remove(i.key()));
+      return report(near, undecided, near.stream().mapToDouble(Interval::width).min().orElseThrow(), watch);
+    }
+    if (few) {
+      batches(vars, required, low, high);
+    }
     List<Interval> tooNarrow = new ArrayList<>();
     double narrowest = Double.POSITIVE_INFINITY;
     for (String key : vars) {
-      Set<String> pinnedBy = new TreeSet<>();
-      double width = required.applyAsDouble(key);
-      for (boolean maximise : new boolean[] {true, false}) {
-        if (high.get(key) - low.get(key) < width - TOLERANCE) {
-          programs++;
-          optimise(key, maximise, low, high);
-          pinnedBy.addAll(binding());
-        }
-      }
-      Interval interval = new Interval(key, values.get(key), low.get(key), high.get(key), width, Set.copyOf(pinnedBy));
+      Interval interval = interval(key, required.applyAsDouble(key), low, high);
       narrowest = Math.min(narrowest, interval.width());
-      if (interval.width() < width - TOLERANCE) {
+      if (interval.width() < interval.required() - TOLERANCE) {
         tooNarrow.add(interval);
         // short for reasons further away than its neighbourhood saw: look wider next time
         locallyWide.remove(key);
         depth.merge(key, NEIGHBOURHOOD_DEPTH + 1, (x, y) -> x + 1);
       }
     }
-    return report(programs, tooNarrow, Set.of(), narrowest, watch);
+    return report(tooNarrow, Set.of(), narrowest, watch);
   }
 
-  private Report report(int programs, List<Interval> tooNarrow, Set<String> undecided, double narrowest, StopWatch watch) {
-    int[] components = HiddenComponents.of(hidden, relations);
-    if (!neighbourhood) {
-      LOG.debug("audit: {} LPs, {} short, {} undecided, {} s", programs, tooNarrow.size(), undecided.size(), watch.getTime() / 1e3);
+  /** Each hidden count at its true value: where the ranges of feasible values found start. */
+  private Map<String, Double> atTrueValues() {
+    return hidden.stream().collect(Collectors.toMap(k -> k, values::get, (a, b) -> a, HashMap::new));
+  }
+
+  /**
+   * The count's interval: pushed up, then down, unless the feasible tables already found span
+   * {@code width}; a count left short is given the published counts its optima depend on.
+   */
+  private Interval interval(String key, double width, Map<String, Double> low, Map<String, Double> high) {
+    Set<String> pinnedBy = new TreeSet<>();
+    for (boolean maximise : new boolean[] {true, false}) {
+      if (high.get(key) - low.get(key) < width - TOLERANCE) {
+        optimise(key, maximise, low, high);
+        pinnedBy.addAll(binding());
+      }
     }
+    return new Interval(key, values.get(key), low.get(key), high.get(key), width, Set.copyOf(pinnedBy));
+  }
+
+  private Report report(List<Interval> tooNarrow, Set<String> undecided, double narrowest, StopWatch watch) {
+    int[] components = HiddenComponents.of(hidden, relations);
+    LOG.debug("audit: {} LPs, {} short, {} undecided, {} s", programs, tooNarrow.size(), undecided.size(), watch.getTime() / 1e3);
     return new Report(hidden.size(), components[0], components[1], programs, narrowest, tooNarrow, Set.copyOf(undecided),
         watch.getTime() / 1e3);
   }
 
   /** The counts their neighbourhood already finds short; the others are marked so as not to look again. */
   private List<Interval> neighbourhoods(List<String> counts, ToDoubleFunction<String> required) {
-    List<Interval> tooNarrow = new ArrayList<>();
-    for (String key : counts) {
-      Interval near = aroundOf(key, required.applyAsDouble(key), depth.getOrDefault(key, NEIGHBOURHOOD_DEPTH));
-      if (near.width() < near.required() - TOLERANCE) {
-        tooNarrow.add(near);
-      } else {
-        locallyWide.add(key);
-      }
-    }
-    return tooNarrow;
+    Map<Boolean, List<Interval>> found = counts.stream()
+        .map(k -> aroundOf(k, required.applyAsDouble(k), depth.getOrDefault(k, NEIGHBOURHOOD_DEPTH)))
+        .collect(Collectors.partitioningBy(i -> i.width() < i.required() - TOLERANCE));
+    found.get(false).forEach(i -> locallyWide.add(i.key()));
+    return found.get(true);
   }
 
   /**
@@ -199,10 +200,9 @@ public final class LinearAudit implements AutoCloseable {
    * weights, pushed up then down): each optimum is a feasible table that usually moves most of them
    * by more than they need, leaving the individual LPs to the few that stay narrow.
    */
-  private int batches(List<String> vars, ToDoubleFunction<String> required, Map<String, Double> low,
+  private void batches(List<String> vars, ToDoubleFunction<String> required, Map<String, Double> low,
       Map<String, Double> high) {
     Random weights = new Random(vars.size());
-    int programs = 0;
     List<String> open = vars;
     for (int batch = 0; batch < MAX_BATCHES && open.size() > MIN_BATCH; batch++) {
       for (boolean maximise : new boolean[] {true, false}) {
@@ -211,7 +211,6 @@ public final class LinearAudit implements AutoCloseable {
         open.forEach(k -> objective.setCoefficient(variables.get(k), 0.5 + weights.nextDouble()));
         objective.setOptimizationDirection(maximise);
         solve(low, high);
-        programs++;
       }
       int before = open.size();
       open = open.stream().filter(k -> high.get(k) - low.get(k) < required.applyAsDouble(k) - TOLERANCE).toList();
@@ -219,7 +218,6 @@ public final class LinearAudit implements AutoCloseable {
         break;
       }
     }
-    return programs;
   }
 
   /** Every hidden count's range grows to the optimum found; an optimum at the cap means unbounded above. */
@@ -232,6 +230,7 @@ public final class LinearAudit implements AutoCloseable {
   }
 
   private void solve(Map<String, Double> low, Map<String, Double> high) {
+    programs++;
     MPSolver.ResultStatus status = solver.solve();
     if (status != MPSolver.ResultStatus.OPTIMAL) {
       throw new IllegalStateException("Audit du secret : les relations publiées sont incompatibles avec les"
@@ -266,10 +265,11 @@ public final class LinearAudit implements AutoCloseable {
       }
       frontier = next;
     }
-    try (LinearAudit around = new LinearAudit(values, near.stream().map(relations::get).toList(), cap, true)) {
+    try (LinearAudit around = new LinearAudit(values, near.stream().map(relations::get).toList(), cap)) {
       reached.forEach(around::hide);
-      return around.check(Set.of(key), k -> width).tooNarrow().stream().findFirst()
-          .orElse(new Interval(key, values.get(key), 0, Double.POSITIVE_INFINITY, width, Set.of()));
+      Interval interval = around.interval(key, width, around.atTrueValues(), around.atTrueValues());
+      programs += around.programs;
+      return interval;
     }
   }
 

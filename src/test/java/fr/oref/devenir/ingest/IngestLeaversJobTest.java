@@ -106,7 +106,10 @@ class IngestLeaversJobTest {
   @Test
   @Order(1)
   void everyRowEndsInExactlyOnePlaceAndBadFilesAreLogged() throws Exception {
+    spark.catalog().clearCache();
     IngestLeaversStep.Result r = ingest(dir.resolve("in").toString());
+    // what a run caches it drops: one driver runs the whole demo (and the tests), and would fill up
+    assertTrue(spark.sharedState().cacheManager().isEmpty(), "an ingest left data cached in the session");
     assertEquals(4, r.batch().files());
     assertTrue(r.counts().balanced(), r.counts().toString());
     assertEquals(7, r.counts().read());

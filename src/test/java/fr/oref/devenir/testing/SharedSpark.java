@@ -45,6 +45,14 @@ public final class SharedSpark {
             Map.entry("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2"),
             Map.entry("spark.databricks.delta.snapshotPartitions", "2"),
             Map.entry("spark.databricks.delta.retentionDurationCheck.enabled", "false"),
+            // one JVM runs every test class for most of an hour: what Spark keeps of past queries for its
+            // UI (kept with the UI off) is capped low, and sorts take small pages, not 64 MiB arrays
+            // the heap must find contiguous (a long run ended with "Failed to allocate a page" and timeouts)
+            Map.entry("spark.sql.ui.retainedExecutions", "20"),
+            Map.entry("spark.ui.retainedJobs", "50"),
+            Map.entry("spark.ui.retainedStages", "50"),
+            Map.entry("spark.ui.retainedTasks", "2000"),
+            Map.entry("spark.buffer.pageSize", "1m"),
             Map.entry("spark.driver.host", "127.0.0.1"),
             Map.entry("spark.driver.bindAddress", "127.0.0.1"),
             Map.entry("spark.sql.warehouse.dir", warehouse.toString())));
