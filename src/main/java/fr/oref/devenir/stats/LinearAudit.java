@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,8 +36,13 @@ public final class LinearAudit implements AutoCloseable {
   private static final int MIN_BATCH = 20;
   private static final Logger LOG = LoggerFactory.getLogger(LinearAudit.class);
   private static final int NEIGHBOURHOOD_DEPTH = 2;
-  private static final int NEIGHBOURHOOD_RELATIONS = 400;
-  private static final int FEW = 1000;
+  private static final int FEW = 5000;
+  /**
+   * Short counts worth finding by whole-model LPs in one check: a round gives a partner to one short
+   * count per binding set, and the partners free most of the others (at the Normandy scale a round found
+   * 269 short counts at 0.4 s an LP, for 23 partners): the rest is left for the next check.
+   */
+  private static final int SHORT_ENOUGH = 8;
 
   static {
     Loader.loadNativeLibraries();
@@ -71,8 +75,9 @@ public final class LinearAudit implements AutoCloseable {
   private final Set<String> locallyWide = new HashSet<>();
   /** How many relations away a count's neighbourhood reaches, deeper for a count it missed. */
   private final Map<String, Integer> depth = new HashMap<>();
-  /** The LPs solved by this model and its neighbourhoods since the check began. */
+  /** The LPs solved by this model since the check began. */
   private int programs;
+  private final Neighbourhoods local;
 
   /** Every count published. */
   public LinearAudit(Map<String, Double> values, List<Relation> relations) {
@@ -81,7 +86,7 @@ public final class LinearAudit implements AutoCloseable {
     this(values, relations, 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10);
   }
 
-  private LinearAudit(Map<String, Double> values, List<Relation> relations, double cap) {
+  LinearAudit(Map<String, Double> values, List<Relation> relations, double cap) {
     this.values = values;
     this.relations = relations;
     this.cap = cap;
@@ -96,6 +101,7 @@ public final class LinearAudit implements AutoCloseable {
       int index = i;
       r.terms().keySet().forEach(k -> byCount.computeIfAbsent(k, x -> new ArrayList<>()).add(index));
     }
+    local = new Neighbourhoods(values, relations, byCount, hidden, cap);
   }
 
   /** One audit of {@code hidden} over {@code relations}, each count checked against its {@code required} width. */
@@ -133,7 +139,7 @@ public final class LinearAudit implements AutoCloseable {
     if (!few) {
       batches(vars, required, low, high);
     }
-    List<String> open = vars.stream().filter(k -> high.get(k) - low.get(k) < required.applyAsDouble(k) - TOLERANCE).toList();
+    List<String> open = vars.stream().filter(k -> narrow(k, low, high, required)).toList();
     List<Interval> near = neighbourhoods(open.stream().filter(k -> !locallyWide.contains(k)).toList(), required);
     if (!near.isEmpty()) {
       // the other open counts are left for the next check, after their short neighbours got partners
@@ -141,12 +147,24 @@ public final class LinearAudit implements AutoCloseable {
       near.forEach(i -> undecided.remove(i.key()));
       return report(near, undecided, near.stream().mapToDouble(Interval::width).min().orElseThrow(), watch);
     }
+    // inside its neighbourhood a count often moves enough already: only the others need the whole model
+    for (String key : open) {
+      if (narrow(key, low, high, required)) {
+        local.inside(key, required.applyAsDouble(key), depth.getOrDefault(key, NEIGHBOURHOOD_DEPTH) + 1, low, high);
+      }
+    }
     if (few) {
-      batches(vars, required, low, high);
+      batches(vars.stream().filter(k -> narrow(k, low, high, required)).toList(),
+          required, low, high);
     }
     List<Interval> tooNarrow = new ArrayList<>();
+    Set<String> undecided = new HashSet<>();
     double narrowest = Double.POSITIVE_INFINITY;
     for (String key : vars) {
+      if (tooNarrow.size() >= SHORT_ENOUGH && narrow(key, low, high, required)) {
+        undecided.add(key);
+        continue;
+      }
       Interval interval = interval(key, required.applyAsDouble(key), low, high);
       narrowest = Math.min(narrowest, interval.width());
       if (interval.width() < interval.required() - TOLERANCE) {
@@ -156,11 +174,16 @@ public final class LinearAudit implements AutoCloseable {
         depth.merge(key, NEIGHBOURHOOD_DEPTH + 1, (x, y) -> x + 1);
       }
     }
-    return report(tooNarrow, Set.of(), narrowest, watch);
+    return report(tooNarrow, undecided, narrowest, watch);
+  }
+
+  private static boolean narrow(String key, Map<String, Double> low, Map<String, Double> high,
+      ToDoubleFunction<String> required) {
+    return high.get(key) - low.get(key) < required.applyAsDouble(key) - TOLERANCE;
   }
 
   /** Each hidden count at its true value: where the ranges of feasible values found start. */
-  private Map<String, Double> atTrueValues() {
+  Map<String, Double> atTrueValues() {
     return hidden.stream().collect(Collectors.toMap(k -> k, values::get, (a, b) -> a, HashMap::new));
   }
 
@@ -168,7 +191,7 @@ public final class LinearAudit implements AutoCloseable {
    * The count's interval: pushed up, then down, unless the feasible tables already found span
    * {@code width}; a count left short is given the published counts its optima depend on.
    */
-  private Interval interval(String key, double width, Map<String, Double> low, Map<String, Double> high) {
+  Interval interval(String key, double width, Map<String, Double> low, Map<String, Double> high) {
     Set<String> pinnedBy = new TreeSet<>();
     for (boolean maximise : new boolean[] {true, false}) {
       if (high.get(key) - low.get(key) < width - TOLERANCE) {
@@ -179,7 +202,12 @@ public final class LinearAudit implements AutoCloseable {
     return new Interval(key, values.get(key), low.get(key), high.get(key), width, Set.copyOf(pinnedBy));
   }
 
+  int programs() {
+    return programs;
+  }
+
   private Report report(List<Interval> tooNarrow, Set<String> undecided, double narrowest, StopWatch watch) {
+    programs += local.programs();
     int[] components = HiddenComponents.of(hidden, relations);
     LOG.debug("audit: {} LPs, {} short, {} undecided, {} s", programs, tooNarrow.size(), undecided.size(), watch.getTime() / 1e3);
     return new Report(hidden.size(), components[0], components[1], programs, narrowest, tooNarrow, Set.copyOf(undecided),
@@ -189,7 +217,7 @@ public final class LinearAudit implements AutoCloseable {
   /** The counts their neighbourhood already finds short; the others are marked so as not to look again. */
   private List<Interval> neighbourhoods(List<String> counts, ToDoubleFunction<String> required) {
     Map<Boolean, List<Interval>> found = counts.stream()
-        .map(k -> aroundOf(k, required.applyAsDouble(k), depth.getOrDefault(k, NEIGHBOURHOOD_DEPTH)))
+        .map(k -> local.around(k, required.applyAsDouble(k), depth.getOrDefault(k, NEIGHBOURHOOD_DEPTH)))
         .collect(Collectors.partitioningBy(i -> i.width() < i.required() - TOLERANCE));
     found.get(false).forEach(i -> locallyWide.add(i.key()));
     return found.get(true);
@@ -213,7 +241,7 @@ public final class LinearAudit implements AutoCloseable {
         solve(low, high);
       }
       int before = open.size();
-      open = open.stream().filter(k -> high.get(k) - low.get(k) < required.applyAsDouble(k) - TOLERANCE).toList();
+      open = open.stream().filter(k -> narrow(k, low, high, required)).toList();
       if (open.size() > 0.9 * before) {
         break;
       }
@@ -240,36 +268,6 @@ public final class LinearAudit implements AutoCloseable {
       double v = variables.get(k).solutionValue();
       low.merge(k, v, Math::min);
       high.put(k, v >= cap - TOLERANCE ? Double.POSITIVE_INFINITY : Math.max(high.get(k), v));
-    }
-  }
-
-  /**
-   * The interval of {@code key} under the relations near it only: a relaxation of the whole model, so
-   * its interval holds the true one. Found too narrow, the count is short for certain, and the
-   * published counts of its optima are partners that can widen it; found wide, it proves nothing.
-   * Short counts are mostly short for reasons close by, and an LP over a few hundred relations costs
-   * milliseconds where one over the whole table costs a second at the Normandy scale.
-   */
-  private Interval aroundOf(String key, double width, int levels) {
-    Set<Integer> near = new LinkedHashSet<>();
-    Set<String> reached = new HashSet<>(Set.of(key));
-    List<String> frontier = List.of(key);
-    for (int level = 0; level < levels && near.size() < NEIGHBOURHOOD_RELATIONS * levels; level++) {
-      List<String> next = new ArrayList<>();
-      for (String k : frontier) {
-        for (int r : byCount.getOrDefault(k, List.of())) {
-          if (near.add(r)) {
-            relations.get(r).terms().keySet().stream().filter(t -> hidden.contains(t) && reached.add(t)).forEach(next::add);
-          }
-        }
-      }
-      frontier = next;
-    }
-    try (LinearAudit around = new LinearAudit(values, near.stream().map(relations::get).toList(), cap)) {
-      reached.forEach(around::hide);
-      Interval interval = around.interval(key, width, around.atTrueValues(), around.atTrueValues());
-      programs += around.programs;
-      return interval;
     }
   }
 

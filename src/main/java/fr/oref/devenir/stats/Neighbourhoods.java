@@ -1,0 +1,104 @@
+package fr.oref.devenir.stats;
+
+import fr.oref.devenir.stats.LinearAudit.Interval;
+import fr.oref.devenir.stats.LinearAudit.Relation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Small LPs around one hidden count: milliseconds each, where an LP over the whole table costs a
+ * second at the Normandy scale. Two models bracket the count's true interval:
+ * <ul>
+ *   <li>around it (a relaxation): the relations near the count only, every hidden count in them free.
+ *       Dropping relations can only widen an interval, so a count short there is short for certain, and
+ *       the published counts of its optima are partners that can widen it; wide there, it proves nothing;
+ *   <li>inside (a restriction): the hidden counts near it free, every relation that holds one of them
+ *       kept, every other count at its true value. Each optimum, completed by the true values, is a table
+ *       the whole model allows: a count wide there is wide for certain, and the ranges of the counts it
+ *       moved grow too; narrow there, it proves nothing.
+ * </ul>
+ * Only a count neither model decides needs an LP over the whole table.
+ */
+final class Neighbourhoods {
+  /** How many relations a neighbourhood holds, per level it reaches. */
+  private static final int RELATIONS_PER_LEVEL = 400;
+
+  private final Map<String, Double> values;
+  private final List<Relation> relations;
+  private final Map<String, List<Integer>> byCount;
+  private final Set<String> hidden;
+  private final double cap;
+  private int programs;
+
+  Neighbourhoods(Map<String, Double> values, List<Relation> relations, Map<String, List<Integer>> byCount,
+      Set<String> hidden, double cap) {
+    this.values = values;
+    this.relations = relations;
+    this.byCount = byCount;
+    this.hidden = hidden;
+    this.cap = cap;
+  }
+
+  /** The LPs solved since the last call, and none since. */
+  int programs() {
+    int solved = programs;
+    programs = 0;
+    return solved;
+  }
+
+  /** The count's interval under the relations {@code levels} steps from it through hidden counts: an outer bound. */
+  Interval around(String key, double width, int levels) {
+    Set<Integer> near = new LinkedHashSet<>();
+    Set<String> reached = new LinkedHashSet<>(Set.of(key));
+    List<String> frontier = List.of(key);
+    for (int level = 0; level < levels && near.size() < RELATIONS_PER_LEVEL * levels; level++) {
+      List<String> next = new ArrayList<>();
+      for (String k : frontier) {
+        for (int r : byCount.getOrDefault(k, List.of())) {
+          if (near.add(r)) {
+            relations.get(r).terms().keySet().stream().filter(t -> hidden.contains(t) && reached.add(t)).forEach(next::add);
+          }
+        }
+      }
+      frontier = next;
+    }
+    try (LinearAudit around = new LinearAudit(values, near.stream().map(relations::get).toList(), cap)) {
+      reached.forEach(around::hide);
+      Interval interval = around.interval(key, width, around.atTrueValues(), around.atTrueValues());
+      programs += around.programs();
+      return interval;
+    }
+  }
+
+  /**
+   * Widens {@code low} and {@code high} (ranges of values the whole model allows) by the optima of the
+   * count inside its neighbourhood: the hidden counts up to {@code levels} − 1 steps away free, as many
+   * levels as keep the relations holding them under the cap.
+   */
+  void inside(String key, double width, int levels, Map<String, Double> low, Map<String, Double> high) {
+    Set<String> free = new LinkedHashSet<>(Set.of(key));
+    Set<Integer> kept = new LinkedHashSet<>(byCount.getOrDefault(key, List.of()));
+    List<String> frontier = List.of(key);
+    for (int level = 1; level < levels; level++) {
+      List<String> next = frontier.stream().flatMap(k -> byCount.getOrDefault(k, List.of()).stream())
+          .flatMap(r -> relations.get(r).terms().keySet().stream())
+          .filter(t -> hidden.contains(t) && !free.contains(t)).distinct().toList();
+      Set<Integer> more = new LinkedHashSet<>(kept);
+      next.forEach(t -> more.addAll(byCount.getOrDefault(t, List.of())));
+      if (next.isEmpty() || more.size() > RELATIONS_PER_LEVEL * levels) {
+        break;
+      }
+      free.addAll(next);
+      kept.addAll(more);
+      frontier = next;
+    }
+    try (LinearAudit inside = new LinearAudit(values, kept.stream().map(relations::get).toList(), cap)) {
+      free.forEach(inside::hide);
+      inside.interval(key, width, low, high);
+      programs += inside.programs();
+    }
+  }
+}
