@@ -1,5 +1,6 @@
 package fr.oref.devenir.lake;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -36,12 +37,30 @@ public final class SparkSessions {
    * and the Delta snapshot and file-listing parallelism sized to a laptop (VACUUM 45 s → 5 s).
    */
   static Map<String, Object> embeddedDefaults() {
-    return Map.of(
+    Map<String, Object> conf = new HashMap<>(longRunning());
+    conf.putAll(Map.of(
         "spark.ui.enabled", "false",
         "spark.sql.shuffle.partitions", "4",
         "spark.sql.sources.parallelPartitionDiscovery.parallelism", "2",
         "spark.databricks.delta.snapshotPartitions", "2",
         "spark.driver.host", "127.0.0.1",
-        "spark.driver.bindAddress", "127.0.0.1");
+        "spark.driver.bindAddress", "127.0.0.1"));
+    return conf;
+  }
+
+  /**
+   * One JVM may play a whole campaign (the demo) or every test class, for over an hour: what Spark
+   * keeps of past queries for its UI (kept even with the UI off) is capped, and the hash maps of
+   * broadcast joins and aggregations take 1 MiB pages, not arrays of 64 MiB (sized from the heap) that
+   * the heap must find contiguous — a long test run ended with "Failed to allocate a page" and
+   * broadcast timeouts, ten such arrays held by maps of a few rows.
+   */
+  public static Map<String, String> longRunning() {
+    return Map.of(
+        "spark.sql.ui.retainedExecutions", "20",
+        "spark.ui.retainedJobs", "50",
+        "spark.ui.retainedStages", "50",
+        "spark.ui.retainedTasks", "2000",
+        "spark.buffer.pageSize", "1m");
   }
 }

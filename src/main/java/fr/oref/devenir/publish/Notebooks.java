@@ -120,7 +120,8 @@ public final class Notebooks {
 
   /** The notebooks, and the parameters they state (the intervals' level) beside them. */
   private static List<Path> copy(Path root, Path work) throws IOException {
-    Files.copy(root.resolve(Parameters.FILE), work.resolve(root.resolve(Parameters.FILE).getFileName().toString()));
+    Path parameters = root.resolve(Parameters.FILE);
+    Files.copy(parameters, work.resolve(parameters.getFileName().toString()));
     List<Path> copies = new ArrayList<>();
     try (Stream<Path> list = Files.list(root.resolve("notebooks"))) {
       for (Path nb : list.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().toList()) {

@@ -7,6 +7,7 @@ import fr.oref.devenir.lake.SparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -35,7 +36,8 @@ public final class SharedSpark {
     if (session == null) {
       try {
         Path warehouse = Files.createTempDirectory("devenir-warehouse");
-        session = SparkSessions.create("devenir-tests", "local[2]", Map.ofEntries(
+        Map<String, String> conf = new HashMap<>(SparkSessions.longRunning());
+        conf.putAll(Map.ofEntries(
             Map.entry("spark.ui.enabled", "false"),
             Map.entry("spark.sql.shuffle.partitions", "2"),
             Map.entry("spark.default.parallelism", "2"),
@@ -45,17 +47,10 @@ public final class SharedSpark {
             Map.entry("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2"),
             Map.entry("spark.databricks.delta.snapshotPartitions", "2"),
             Map.entry("spark.databricks.delta.retentionDurationCheck.enabled", "false"),
-            // one JVM runs every test class for most of an hour: what Spark keeps of past queries for its
-            // UI (kept with the UI off) is capped low, and sorts take small pages, not 64 MiB arrays
-            // the heap must find contiguous (a long run ended with "Failed to allocate a page" and timeouts)
-            Map.entry("spark.sql.ui.retainedExecutions", "20"),
-            Map.entry("spark.ui.retainedJobs", "50"),
-            Map.entry("spark.ui.retainedStages", "50"),
-            Map.entry("spark.ui.retainedTasks", "2000"),
-            Map.entry("spark.buffer.pageSize", "1m"),
             Map.entry("spark.driver.host", "127.0.0.1"),
             Map.entry("spark.driver.bindAddress", "127.0.0.1"),
             Map.entry("spark.sql.warehouse.dir", warehouse.toString())));
+        session = SparkSessions.create("devenir-tests", "local[2]", conf);
         session.sparkContext().setLogLevel("WARN");
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
