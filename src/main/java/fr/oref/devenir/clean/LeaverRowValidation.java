@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -22,6 +22,9 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class LeaverRowValidation implements MapPartitionsFunction<Row, Row> {
   public static final String SCHEMA = "staging.leaver_validated";
+  /** One of a row's issues, as the contract's {@code issues} column holds them. */
+  private static final StructType ISSUE =
+      (StructType) ((ArrayType) Schemas.of(SCHEMA).apply("issues").dataType()).elementType();
   private static final List<String> CARRIED = List.of("cohort", "batch_id", "file_hash", "source_file", "sheet",
       "row_number", "file_cfa");
 
@@ -77,8 +80,18 @@ public final class LeaverRowValidation implements MapPartitionsFunction<Row, Row
     values.put("rejected", v.rejected());
     values.put("repeating", Boolean.TRUE.equals(values.get("repeating")));
     values.put("issues", v.issues().stream()
-        .map(i -> RowFactory.create(i.field(), i.column(), i.check(), i.severity().name(), i.message()))
+        .map(i -> Rows.of(ISSUE, issue(i)))
         .toArray(Row[]::new));
+    return values;
+  }
+
+  private static Map<String, Object> issue(Issue i) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("field", i.field());
+    values.put("column_name", i.column());
+    values.put("rule", i.check());
+    values.put("severity", i.severity().name());
+    values.put("message", i.message());
     return values;
   }
 }

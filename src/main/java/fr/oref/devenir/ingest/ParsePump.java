@@ -1,6 +1,8 @@
 package fr.oref.devenir.ingest;
 
+import fr.oref.devenir.contracts.Schemas;
 import fr.oref.devenir.lake.HadoopFiles;
+import fr.oref.devenir.lake.Rows;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,15 +15,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,18 +184,38 @@ final class ParsePump implements Iterator<Row> {
   static final class ParseRecords {
     private ParseRecords() {}
 
+    private static final StructType SCHEMA = Schemas.of("staging.leaver_parse");
+
     static Row data(String path, String hash, LeaverFileReader.DataRow row) {
-      // Spark's row encoder takes Scala maps only
-      return RowFactory.create("DATA", path, hash, null, null, row.sheet(), row.rowNumber(),
-          scala.collection.JavaConverters.mapAsScalaMap(row.cells()),
-          null, null, null, null, null, null, null, null);
+      Map<String, Object> values = record("DATA", path, hash);
+      values.put("sheet", row.sheet());
+      values.put("row_number", row.rowNumber());
+      values.put("cells", row.cells());
+      return Rows.of(SCHEMA, values);
     }
 
     static Row file(String path, String hash, long size, FileSummary s) {
-      return RowFactory.create("FILE", path, hash, size, s.format(), s.sheet(), null, null,
-          s.status(), s.message(), s.headerRow(),
-          s.matchedColumns().toArray(String[]::new), s.extraColumns().toArray(String[]::new),
-          s.missingColumns().toArray(String[]::new), s.rowsRead(), s.fileCfa());
+      Map<String, Object> values = record("FILE", path, hash);
+      values.put("file_size", size);
+      values.put("file_format", s.format());
+      values.put("sheet", s.sheet());
+      values.put("status", s.status());
+      values.put("message", s.message());
+      values.put("header_row", s.headerRow());
+      values.put("matched_columns", s.matchedColumns().toArray(String[]::new));
+      values.put("extra_columns", s.extraColumns().toArray(String[]::new));
+      values.put("missing_columns", s.missingColumns().toArray(String[]::new));
+      values.put("rows_read", s.rowsRead());
+      values.put("file_cfa", s.fileCfa());
+      return Rows.of(SCHEMA, values);
+    }
+
+    private static Map<String, Object> record(String type, String path, String hash) {
+      Map<String, Object> values = new HashMap<>();
+      values.put("record_type", type);
+      values.put("source_file", path);
+      values.put("file_hash", hash);
+      return values;
     }
   }
 }

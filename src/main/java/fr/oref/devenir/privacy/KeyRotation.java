@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 
 import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
+import fr.oref.devenir.lake.Rows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -95,7 +95,8 @@ public final class KeyRotation {
       java.sql.Date birth = c == null ? null : c.getAs("birth_date");
       String fresh = birth == null ? next.rekeyed(old)
           : next.leaverKey(cohort, c.getAs("last_name"), c.getAs("first_name"), birth.toLocalDate());
-      map.add(RowFactory.create(cohort, old, current.surveyId(cohort, old), fresh, next.surveyId(cohort, fresh)));
+      map.add(Rows.of(MAP, Map.of("cohort", cohort, "old_key", old, "old_id", current.surveyId(cohort, old),
+          "new_key", fresh, "new_id", next.surveyId(cohort, fresh))));
     }
     return map;
   }

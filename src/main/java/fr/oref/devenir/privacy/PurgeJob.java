@@ -6,15 +6,15 @@ import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.CrashPoints;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
-import java.sql.Date;
+import fr.oref.devenir.lake.Rows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -108,8 +108,9 @@ public final class PurgeJob {
       return;
     }
     Timestamp now = Timestamp.from(Instant.now());
-    List<Row> rows = purged.stream().map(p -> RowFactory.create(now, Date.valueOf(asOf), p.cohort(), p.table(),
-        p.rows(), Date.valueOf(retentionEnd(p.cohort())))).toList();
+    List<Row> rows = purged.stream().map(p -> Rows.of(Table.PURGE_LOG.schema(), Map.of("purged_at", now,
+        "as_of", asOf, "cohort", p.cohort(), "table_name", p.table(), "rows_deleted", p.rows(),
+        "retention_end", retentionEnd(p.cohort())))).toList();
     lake.insertNew(Table.PURGE_LOG, lake.spark().createDataFrame(rows, Table.PURGE_LOG.schema()),
         List.of("cohort", "table_name"));
   }
