@@ -65,7 +65,7 @@ final class Neighbourhoods {
       }
       frontier = next;
     }
-    try (LinearAudit around = new LinearAudit(values, near.stream().map(relations::get).toList(), cap)) {
+    try (LinearModel around = new LinearModel(values, near.stream().map(relations::get).toList(), cap)) {
       reached.forEach(around::hide);
       Interval interval = around.interval(key, width, around.atTrueValues(), around.atTrueValues());
       programs += around.programs();
@@ -95,7 +95,7 @@ final class Neighbourhoods {
       kept.addAll(more);
       frontier = next;
     }
-    try (LinearAudit inside = new LinearAudit(values, kept.stream().map(relations::get).toList(), cap)) {
+    try (LinearModel inside = new LinearModel(values, kept.stream().map(relations::get).toList(), cap)) {
       free.forEach(inside::hide);
       inside.interval(key, width, low, high);
       programs += inside.programs();
