@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class PackageOrderTest {
   /** The one place the order is written: helpers first, then the campaign's stages, then what drives them. */
   static final List<String> ORDER = List.of("text", "reference", "values", "contracts", "lake", "privacy",
-      "ingest", "clean", "outcomes", "stats", "publish", "sample", "campaign", "cli");
+      "ingest", "clean", "survey", "outcomes", "stats", "publish", "sample", "campaign", "cli");
   private static final Path MAIN = Path.of("src/main/java/fr/oref/devenir");
   private static final Path SOURCES = Path.of("src");
   private static final int MAX_LINES = 300;

@@ -1,6 +1,6 @@
 package fr.oref.devenir.cli;
 
-import fr.oref.devenir.outcomes.PanelJob;
+import fr.oref.devenir.survey.PanelJob;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;

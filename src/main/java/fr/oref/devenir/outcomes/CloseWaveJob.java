@@ -2,6 +2,9 @@ package fr.oref.devenir.outcomes;
 
 import static org.apache.spark.sql.functions.col;
 
+import fr.oref.devenir.clean.Correction;
+import fr.oref.devenir.clean.MisroutingRules;
+import fr.oref.devenir.clean.Overrides;
 import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.lake.HadoopFiles;

@@ -13,6 +13,7 @@ import fr.oref.devenir.ingest.IngestResponsesJob;
 import fr.oref.devenir.ingest.ReadLimits;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.privacy.Pseudonymizer;
+import fr.oref.devenir.survey.PanelJob;
 import fr.oref.devenir.testing.PublishedText;
 import fr.oref.devenir.testing.SharedSpark;
 import fr.oref.devenir.values.Uai;
@@ -43,7 +44,6 @@ class SurveyWaveTest {
   static final String CFA_B = Uai.of("0500001");
   static final String HEADER = "UAI CFA responsable;UAI lieu de formation;Nom;Prénom;Sexe;Date de naissance;"
       + "Téléphone portable;Code diplôme;Code RNCP;Date de fin de formation;Redoublant";
-
   Path dir;
   SparkSession spark;
   Lake lake;
@@ -70,7 +70,7 @@ class SurveyWaveTest {
   @Test
   @Order(1)
   void theV2PanelWaitsForV1Closure() {
-    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+    IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> PanelJob.run(spark, lake.root(), COHORT, 2, dir.resolve("p2").toString()));
     assertTrue(e.getMessage().contains("close-wave"), e.getMessage());
   }

@@ -10,7 +10,7 @@ import fr.oref.devenir.campaign.IngestLeaversStep;
 import fr.oref.devenir.cli.Devenir;
 import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
-import fr.oref.devenir.outcomes.PanelJob;
+import fr.oref.devenir.survey.PanelJob;
 import fr.oref.devenir.testing.SharedSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;

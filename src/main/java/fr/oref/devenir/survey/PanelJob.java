@@ -1,4 +1,4 @@
-package fr.oref.devenir.outcomes;
+package fr.oref.devenir.survey;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;

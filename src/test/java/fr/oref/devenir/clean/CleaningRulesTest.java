@@ -1,4 +1,4 @@
-package fr.oref.devenir.outcomes;
+package fr.oref.devenir.clean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,18 +93,5 @@ class CleaningRulesTest {
         "VARIABLE", "SALAIRE", "VALEUR", "2000", "MOTIF", "?")), "test"));
     assertThrows(IllegalArgumentException.class, () -> Overrides.parse(List.of(Map.of("ID_SEINE", "X", "VAGUE", "1",
         "VARIABLE", "SITUATION", "VALEUR", "9", "MOTIF", "?")), "test"));
-  }
-
-  @Test
-  void romeCoderCodesTitlesAsPeopleTypeThem() {
-    RomeCoder coder = RomeCoder.load();
-    String boulanger = coder.code("Boulanger").orElseThrow().romeCode();
-    assertEquals(boulanger, coder.code("boulangère").orElseThrow().romeCode());
-    assertEquals(boulanger, coder.code("BOULANGERE ").orElseThrow().romeCode());
-    assertEquals(boulanger, coder.code("boulangers").orElseThrow().romeCode());
-    assertEquals(1.0, coder.code("Boulanger").orElseThrow().confidence());
-    assertTrue(coder.code("xyz qwerty").isEmpty());
-    assertTrue(coder.referentialVersion().toString().contains("rome_appellations.csv"));
-    assertEquals(11522, coder.referentialVersion().rows());
   }
 }

@@ -1,4 +1,4 @@
-package fr.oref.devenir.outcomes;
+package fr.oref.devenir.clean;
 
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.text.Csv;
