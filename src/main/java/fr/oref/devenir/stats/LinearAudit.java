@@ -1,7 +1,6 @@
 package fr.oref.devenir.stats;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,14 +37,6 @@ public final class LinearAudit implements AutoCloseable {
    * 269 short counts at 0.4 s an LP, for 23 partners): the rest is left for the next check.
    */
   private static final int SHORT_ENOUGH = 8;
-  /**
-   * The order the whole model's LPs take the open counts in: by hash, not by key, whose order keeps the
-   * counts of one cell together: they share their binding set, so the 8 short counts a check stops at
-   * gave one partner; spread over the table they give several (at 2,500 leavers 26 rounds instead of
-   * 58, and 4,144 counts hidden instead of 4,416). String's hash is fixed by the language: every JVM
-   * takes the same order.
-   */
-  private static final Comparator<String> SPREAD = Comparator.comparingInt(String::hashCode).thenComparing(k -> k);
 
   /** {@code Σ terms[x]·x = 0} (equality) or {@code ≤ 0}, over counts by key. */
   public record Relation(Map<String, Double> terms, boolean equality) {}
@@ -130,7 +121,7 @@ public final class LinearAudit implements AutoCloseable {
     List<Interval> tooNarrow = new ArrayList<>();
     Set<String> undecided = new HashSet<>();
     double narrowest = Double.POSITIVE_INFINITY;
-    for (String key : vars.stream().sorted(SPREAD).toList()) {
+    for (String key : vars) {
       if (tooNarrow.size() >= SHORT_ENOUGH && narrow(key, low, high, required)) {
         undecided.add(key);
         continue;
