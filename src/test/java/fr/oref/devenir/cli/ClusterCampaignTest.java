@@ -58,7 +58,7 @@ class ClusterCampaignTest {
     Path sample = dir.resolve("sample");
     SampleCampaign.write(sample, Integer.parseInt(COHORT), 3, 200, 42, new Pseudonymizer(KEY));
     Path overrides = Files.writeString(dir.resolve("overrides.csv"), "ID_SEINE;VAGUE;VARIABLE;VALEUR;MOTIF\n");
-    cluster = new LocalCluster(dir);
+    cluster = LocalCluster.start(dir);
     try (Stream<Path> files = Files.walk(sample)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         cluster.put(f, "in/" + sample.relativize(f));

@@ -16,9 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A Spark standalone cluster (a master and two one-core workers, each its own JVM on 127.0.0.1) on the
@@ -34,26 +38,48 @@ public final class LocalCluster implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String s3;
-  private final String master;
-  private final int masterUi;
+  private static final Pattern MASTER_URL = Pattern.compile("Starting Spark master at (spark://\\S+)");
+  private static final Pattern MASTER_UI = Pattern.compile("Bound MasterWebUI to \\S+ and started at (http://\\S+)");
+  private final Map<String, Process> services = new LinkedHashMap<>();
+  private String master;
+  private String masterUi;
 
-  /** Starts everything in {@code dir} (logs, S3 storage, workers' folders, Spark configuration). */
-  public LocalCluster(Path dir) throws IOException {
+  /**
+   * Starts everything in {@code dir}; a start that fails (a port taken between its choice and its use, a
+   * JVM that died on a loaded machine) is retried once in a folder of its own, and a second failure names
+   * each process's state and the last warnings of its log.
+   */
+  public static LocalCluster start(Path dir) throws IOException {
+    try {
+      return new LocalCluster(Files.createDirectories(dir.resolve("start-1")));
+    } catch (AssertionError first) {
+      try {
+        return new LocalCluster(Files.createDirectories(dir.resolve("start-2")));
+      } catch (AssertionError second) {
+        second.addSuppressed(first);
+        throw second;
+      }
+    }
+  }
+
+  private LocalCluster(Path dir) throws IOException {
     this.dir = dir;
     assertTrue(Files.isDirectory(HOME.resolve("jars")) && Files.isRegularFile(Path.of("target/devenir.jar")),
         "target/spark-home/jars and target/devenir.jar are built by mvn test-compile / process-test-classes");
     int s3Port = freePort();
-    int masterPort = freePort();
-    masterUi = freePort();
     s3 = "http://127.0.0.1:" + s3Port;
-    master = "spark://127.0.0.1:" + masterPort;
     try {
       start("s3mock", List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
           "target/s3mock/s3mock-exec.jar", "--com.adobe.testing.s3mock.httpPort=" + s3Port, "--server.port=0",
           "--server.address=127.0.0.1", "--com.adobe.testing.s3mock.domain.root=" + dir.resolve("s3"),
           "--com.adobe.testing.s3mock.domain.initialBuckets=" + BUCKET));
+      // ports 0: the master binds free ones and says which in its log, where the workers and the test read them
       start("master", List.of("tools/spark-class", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-          "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(masterUi)));
+          "--port", "0", "--webui-port", "0"));
+      await("the master says where it listens", () -> logged("master", MASTER_URL) != null
+          && logged("master", MASTER_UI) != null);
+      master = logged("master", MASTER_URL);
+      masterUi = logged("master", MASTER_UI);
       for (String worker : List.of("worker-1", "worker-2")) {
         // 2g offered: ingest-leavers asks executors of that size (jobs/ingest-leavers.properties)
         start(worker, List.of("tools/spark-class", "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
@@ -63,7 +89,7 @@ public final class LocalCluster implements AutoCloseable {
       writeSparkDefaults();
       await("S3Mock answers", () -> get(s3 + "/" + BUCKET + "?list-type=2") == 200);
       await("the master has two workers", () -> aliveWorkers() == 2);
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException | IOException | AssertionError e) {
       close();
       throw e;
     }
@@ -141,7 +167,7 @@ public final class LocalCluster implements AutoCloseable {
 
   private JsonNode masterState() {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUi + "/json/"))
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(masterUi + "/json/"))
           .build(), HttpResponse.BodyHandlers.ofString());
       return new ObjectMapper().readTree(r.body());
     } catch (IOException e) {
@@ -168,15 +194,28 @@ public final class LocalCluster implements AutoCloseable {
     ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile());
     b.environment().putAll(Map.of("SPARK_LOCAL_IP", "127.0.0.1", "SPARK_JAVA_OPTS", SMALL_JVM));
-    processes.add(b.start());
+    Process p = b.start();
+    processes.add(p);
+    services.put(name, p);
   }
 
-  /** Waits for a service (two minutes at most, for a loaded machine), naming the logs when it never comes. */
+  /** The first group of {@code pattern} in a service's log, or null while it is not there. */
+  private String logged(String service, Pattern pattern) {
+    try {
+      Matcher m = pattern.matcher(Files.readString(dir.resolve(service + ".log")));
+      return m.find() ? m.group(1) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Waits for a service (two minutes at most, for a loaded machine), saying what each process did when it never comes. */
   private void await(String what, BooleanSupplier ready) {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (!ready.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline && processes.stream().allMatch(Process::isAlive),
-          "the cluster did not start (" + what + "): see the logs in " + dir);
+      if (System.nanoTime() > deadline || !processes.stream().allMatch(Process::isAlive)) {
+        throw new AssertionError("the cluster did not start (" + what + ") in " + dir + diagnosis());
+      }
       try {
         Thread.sleep(500);
       } catch (InterruptedException e) {
@@ -184,6 +223,21 @@ public final class LocalCluster implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /** Each service alive or its exit code, and the last warnings and errors of its log. */
+  private String diagnosis() {
+    StringBuilder b = new StringBuilder();
+    services.forEach((name, p) -> {
+      b.append("\n").append(name).append(p.isAlive() ? " : alive" : " : exited " + p.exitValue());
+      try (Stream<String> lines = Files.lines(dir.resolve(name + ".log"))) {
+        List<String> warnings = lines.filter(l -> !l.contains(" INFO ") && !l.isBlank()).toList();
+        warnings.subList(Math.max(0, warnings.size() - 6), warnings.size()).forEach(l -> b.append("\n  ").append(l));
+      } catch (IOException | UncheckedIOException e) {
+        b.append(" (log unreadable)");
+      }
+    });
+    return b.toString();
   }
 
   private static int freePort() throws IOException {
