@@ -22,11 +22,14 @@ import java.util.Set;
 
 /**
  * Leaver files of a synthetic campaign shaped like Normandy: real CFA UAIs first (then valid synthetic
- * ones in départements 14, 27, 50, 61, 76), skewed CFA sizes, real CFD–RNCP pairs from CAP to master,
+ * ones in départements 14, 27, 50, 61, 76, or in every département of France for a national campaign),
+ * skewed CFA sizes, real CFD–RNCP pairs from CAP to master,
  * and the defects real files have, injected at known rates and listed in the manifest.
  */
 public final class LeaverSample {
   private static final String[] DEPARTMENTS = {"014", "027", "050", "061", "076"};
+  /** More CFAs than any region has (Auvergne-Rhône-Alpes, the largest, has about 250): a national campaign. */
+  private static final int NATIONAL_CFAS = 300;
   private static final String[] LEVEL_TYPES = {"500", "450", "400", "320", "250", "135"};
   private static final double[] LEVEL_SHARES = {0.32, 0.10, 0.18, 0.20, 0.12, 0.08};
   private static final String[] LAST = {"Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois",
@@ -112,14 +115,21 @@ public final class LeaverSample {
     writeManifest(manifestDir);
   }
 
-  private List<String> cfaUais() {
+  List<String> cfaUais() {
     List<String> uais = new ArrayList<>(Csv.readResource("reference/acce_cfa_normandie_2021.csv").stream()
         .map(r -> r.get("numero_uai")).filter(Uai::isValid).distinct().sorted().toList());
     Collections.shuffle(uais, random);
+    List<String> departments = cfas > NATIONAL_CFAS ? frenchDepartments() : List.of(DEPARTMENTS);
     while (uais.size() < cfas) {
-      uais.add(syntheticUai(DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]));
+      uais.add(syntheticUai(departments.get(random.nextInt(departments.size()))));
     }
     return uais.subList(0, cfas);
+  }
+
+  /** Metropolitan and overseas départements whose code opens a UAI (Corsica's UAIs do not start with 02A/02B). */
+  private static List<String> frenchDepartments() {
+    return Csv.readResource("reference/departements_academies_regions.csv").stream().map(r -> r.get("codeDepartement"))
+        .filter(d -> d.matches("0\\d\\d|97[1-6]")).sorted().toList();
   }
 
   private String syntheticUai(String department) {

@@ -51,4 +51,14 @@ class SampleCampaignTest {
     assertTrue(v1.get(0).startsWith("ID_SEINE;STATUT;"));
     assertTrue(v1.size() > 350, "one row per panel member, and a few injected ones");
   }
+
+  @Test
+  void aRegionsCfasStayInNormandyANationalCampaignsSpreadOverFrance() {
+    Set<String> regional = new LeaverSample(2022, 250, 1000, 5).cfaUais().stream().map(Uai::department)
+        .collect(Collectors.toSet());
+    assertTrue(Set.of("14", "27", "50", "61", "76").containsAll(regional), regional.toString());
+    Set<String> national = new LeaverSample(2022, 2000, 500_000, 5).cfaUais().stream().map(Uai::department)
+        .collect(Collectors.toSet());
+    assertTrue(national.size() > 90 && national.contains("974") && national.contains("01"), national.toString());
+  }
 }
