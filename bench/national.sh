@@ -60,6 +60,8 @@ for cohort in $(seq $((last - cohorts + 1)) $last); do
     step "close-wave-V$wave" "$cohort" close-wave "${lake[@]}" --wave "$wave" --out "$work/out"
     step "indicators-V$wave" "$cohort" indicators "${lake[@]}" --wave "$wave" \
       --out "$work/out/indicators_C${cohort}_V$wave.csv"
+    # where the job's time went, as it prints it (the secrecy's LPs dominate from a few thousand leavers)
+    sed -n 's/^Durées : \(.*\)\.$/    phases: \1/p' "$work/logs/indicators-V$wave-C$cohort.log"
   done
 done
 step publish-V2 "$last" publish "${lake[@]}" --wave 2 --out "$work/out/publication"
