@@ -70,12 +70,7 @@ public final class LinearAudit implements AutoCloseable {
     // the counts keeps the simplex's tolerances meaningful, where 1e9 made GLOP find feasible tables infeasible)
     double cap = 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10;
     model = new LinearModel(values, relations, cap);
-    Map<String, List<Integer>> byCount = new HashMap<>();
-    for (int i = 0; i < relations.size(); i++) {
-      int index = i;
-      relations.get(i).terms().keySet().forEach(k -> byCount.computeIfAbsent(k, x -> new ArrayList<>()).add(index));
-    }
-    local = new Neighbourhoods(values, relations, byCount, model.hidden(), cap);
+    local = new Neighbourhoods(values, relations, model.hidden(), cap);
   }
 
   /** One audit of {@code hidden} over {@code relations}, each count checked against its {@code required} width. */
@@ -146,8 +141,8 @@ public final class LinearAudit implements AutoCloseable {
   private Report report(List<Interval> tooNarrow, Set<String> undecided, double narrowest, StopWatch watch) {
     int programs = model.programs() + local.programs();
     int[] components = HiddenComponents.of(model.hidden(), relations);
-    LOG.debug("audit: {} LPs, {} short, {} undecided, {} s (whole-table LPs: {} ms each)", programs, tooNarrow.size(),
-        undecided.size(), watch.getTime() / 1e3, model.nanosPerProgram() / 1e6);
+    LOG.debug("audit: {} LPs, {} short, {} undecided, {} s", programs, tooNarrow.size(), undecided.size(),
+        watch.getTime() / 1e3);
     return new Report(model.hidden().size(), components[0], components[1], programs, narrowest, tooNarrow, Set.copyOf(undecided),
         watch.getTime() / 1e3);
   }

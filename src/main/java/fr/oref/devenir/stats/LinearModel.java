@@ -38,9 +38,6 @@ final class LinearModel implements AutoCloseable {
   /** LPs solved since last read. */
   private int programs;
   /** LPs solved after the first (which starts from no basis), and their time: what one more costs. */
-  private long warmSolves;
-  private long warmNanos;
-  private boolean started;
 
   LinearModel(Map<String, Double> values, List<Relation> relations, double cap) {
     this.values = values;
@@ -102,13 +99,7 @@ final class LinearModel implements AutoCloseable {
     objective.forEach((k, w) -> o.setCoefficient(variables.get(k), w));
     o.setOptimizationDirection(maximise);
     programs++;
-    long start = System.nanoTime();
     MPSolver.ResultStatus status = solver.solve();
-    if (started) {
-      warmSolves++;
-      warmNanos += System.nanoTime() - start;
-    }
-    started = true;
     if (status != MPSolver.ResultStatus.OPTIMAL) {
       throw new IllegalStateException("Audit du secret : les relations publiées sont incompatibles avec les"
           + " comptages (relation fausse dans data-schemas ?) — " + status + ".");
@@ -136,11 +127,6 @@ final class LinearModel implements AutoCloseable {
     int solved = programs;
     programs = 0;
     return solved;
-  }
-
-  /** What an LP of this model costs once it has a basis to start from (0 before one is known). */
-  long nanosPerProgram() {
-    return warmSolves == 0 ? 0 : warmNanos / warmSolves;
   }
 
   @Override

@@ -3,6 +3,7 @@ package fr.oref.devenir.stats;
 import fr.oref.devenir.stats.LinearAudit.Interval;
 import fr.oref.devenir.stats.LinearAudit.Relation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,15 @@ final class Neighbourhoods {
   private final double cap;
   private int programs;
 
-  Neighbourhoods(Map<String, Double> values, List<Relation> relations, Map<String, List<Integer>> byCount,
-      Set<String> hidden, double cap) {
+  /** {@code hidden}: the whole model's set, seen as it changes. */
+  Neighbourhoods(Map<String, Double> values, List<Relation> relations, Set<String> hidden, double cap) {
     this.values = values;
     this.relations = relations;
-    this.byCount = byCount;
+    this.byCount = new HashMap<>();
+    for (int i = 0; i < relations.size(); i++) {
+      int index = i;
+      relations.get(i).terms().keySet().forEach(k -> byCount.computeIfAbsent(k, x -> new ArrayList<>()).add(index));
+    }
     this.hidden = hidden;
     this.cap = cap;
   }

@@ -22,7 +22,6 @@ class NeighbourhoodsTest {
   private final Map<String, Double> values = new HashMap<>(Map.of("a", 4.0, "b", 30.0, "c", 25.0, "d", 40.0,
       "r1", 34.0, "r2", 65.0, "c1", 29.0, "c2", 70.0));
   private final List<LinearAudit.Relation> relations = new ArrayList<>();
-  private final Map<String, List<Integer>> byCount = new HashMap<>();
   private final Set<String> hidden = new HashSet<>(Set.of("a", "b", "c", "d"));
 
   NeighbourhoodsTest() {
@@ -33,14 +32,11 @@ class NeighbourhoodsTest {
   }
 
   private void sum(String total, String x, String y) {
-    byCount.computeIfAbsent(total, k -> new ArrayList<>()).add(relations.size());
-    byCount.computeIfAbsent(x, k -> new ArrayList<>()).add(relations.size());
-    byCount.computeIfAbsent(y, k -> new ArrayList<>()).add(relations.size());
     relations.add(new LinearAudit.Relation(Map.of(total, 1.0, x, -1.0, y, -1.0), true));
   }
 
   private Neighbourhoods local() {
-    return new Neighbourhoods(values, relations, byCount, hidden, CAP);
+    return new Neighbourhoods(values, relations, hidden, CAP);
   }
 
   private static Map<String, Double> at(Map<String, Double> values, Set<String> keys) {
