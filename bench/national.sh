@@ -5,19 +5,23 @@
 # (BENCH_HEAP) — a step that needs more fails here. Prints per step wall time, CPU time (user +
 # system) and peak resident memory; then, for the last cohort's two waves, DuckDB's CPU time for the
 # same raw cells (bench.DuckDbReference, which also checks every count against gold.indicators).
-#   bench/national.sh [--leavers N] [--cfas C] [--cohorts K]
+#   bench/national.sh [--leavers N] [--cfas C] [--cohorts K] [--no-indicators]
 # Its last line: "indicators CPU time / DuckDB CPU time: X" (both waves of the last cohort).
+# --no-indicators plays every step but indicators, publish and the reference: the secrecy's LPs do not
+# finish at national scale yet (docs/benchmarks.md), the other steps' growth and memory can be measured.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 leavers=500000
 cfas=""
 cohorts=5
+indicators=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --leavers) leavers=$2; shift 2 ;;
     --cfas) cfas=$2; shift 2 ;;
     --cohorts) cohorts=$2; shift 2 ;;
-    *) echo "usage: bench/national.sh [--leavers N] [--cfas C] [--cohorts K]" >&2; exit 2 ;;
+    --no-indicators) indicators=no; shift ;;
+    *) echo "usage: bench/national.sh [--leavers N] [--cfas C] [--cohorts K] [--no-indicators]" >&2; exit 2 ;;
   esac
 done
 cfas=${cfas:-$((leavers / 250 > 3 ? leavers / 250 : 3))}
@@ -58,12 +62,14 @@ for cohort in $(seq $((last - cohorts + 1)) $last); do
     step "ingest-responses-V$wave" "$cohort" ingest-responses "${lake[@]}" --wave "$wave" \
       --calls "$work/out/relances-C$cohort-V$wave" "$sample/survey/export_C${cohort}_V$wave.csv"
     step "close-wave-V$wave" "$cohort" close-wave "${lake[@]}" --wave "$wave" --out "$work/out"
+    [ "$indicators" = yes ] || continue
     step "indicators-V$wave" "$cohort" indicators "${lake[@]}" --wave "$wave" \
       --out "$work/out/indicators_C${cohort}_V$wave.csv"
     # where the job's time went, as it prints it (the secrecy's LPs dominate from a few thousand leavers)
     sed -n 's/^Durées : \(.*\)\.$/    phases: \1/p' "$work/logs/indicators-V$wave-C$cohort.log"
   done
 done
+[ "$indicators" = yes ] || exit 0
 step publish-V2 "$last" publish "${lake[@]}" --wave 2 --out "$work/out/publication"
 
 duckdb=0
