@@ -30,7 +30,7 @@ import org.apache.spark.sql.SparkSession;
  * SETS query over the Parquet files of the wave's gold.outcomes snapshot and the cohort's repeaters, and
  * each is checked equal to gold.indicators' raw numerators and denominators. Spark only lists the
  * snapshot's files and reads gold.indicators, then stops, so the CPU time printed is DuckDB's query alone.
- * Arguments: lake, cohort, wave. Exit 1 when a count differs.
+ * Arguments: lake, cohort; both waves. Exit 1 when a count differs.
  */
 public final class DuckDbReference {
   private DuckDbReference() {}
@@ -40,32 +40,35 @@ public final class DuckDbReference {
 
   public static void main(String[] args) throws Exception {
     int cohort = Integer.parseInt(args[1]);
-    int wave = Integer.parseInt(args[2]);
-    Snapshot snapshot = snapshot(args[0], cohort, wave);
+    List<Snapshot> snapshots = snapshots(args[0], cohort);
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    Map<String, Long> reference;
-    long cpu;
-    long wall;
+    boolean failed = false;
+    long cpuTotal = 0;
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-      long cpu0 = os.getProcessCpuTime();
-      long wall0 = System.nanoTime();
-      reference = counts(db, query(snapshot, cohort, wave));
-      cpu = os.getProcessCpuTime() - cpu0;
-      wall = System.nanoTime() - wall0;
-    }
-    List<String> differences = new ArrayList<>();
-    snapshot.gold().forEach((key, value) -> {
-      Long n = reference.get(key);
-      if (n == null ? value != 0 : n.doubleValue() != value) {
-        differences.add(key + ": gold.indicators " + value + ", DuckDB " + n);
+      for (int wave = 1; wave <= snapshots.size(); wave++) {
+        Snapshot snapshot = snapshots.get(wave - 1);
+        long cpu0 = os.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        Map<String, Long> reference = counts(db, query(snapshot, cohort, wave));
+        long cpu = os.getProcessCpuTime() - cpu0;
+        long wall = System.nanoTime() - wall0;
+        cpuTotal += cpu;
+        List<String> differences = new ArrayList<>();
+        snapshot.gold().forEach((key, value) -> {
+          Long n = reference.get(key);
+          if (n == null ? value != 0 : n.doubleValue() != value) {
+            differences.add(key + ": gold.indicators " + value + ", DuckDB " + n);
+          }
+        });
+        System.out.printf(Locale.ROOT, "DuckDB, wave %d: %d raw counts in %.2f s CPU (%.2f s wall); "
+            + "%d counts of gold.indicators compared, %d differ%n", wave, reference.size(), cpu / 1e9, wall / 1e9,
+            snapshot.gold().size(), differences.size());
+        differences.stream().limit(10).forEach(d -> System.out.println("  " + d));
+        failed |= !differences.isEmpty() || snapshot.gold().isEmpty();
       }
-    });
-    System.out.printf(Locale.ROOT, "DuckDB, wave %d: %d raw counts in %.2f s CPU (%.2f s wall); "
-        + "%d counts of gold.indicators compared, %d differ%n", wave, reference.size(), cpu / 1e9, wall / 1e9,
-        snapshot.gold().size(), differences.size());
-    differences.stream().limit(10).forEach(d -> System.out.println("  " + d));
-    System.out.printf(Locale.ROOT, "duckdb_cpu_seconds=%.3f%n", cpu / 1e9);
-    if (!differences.isEmpty() || snapshot.gold().isEmpty()) {
+    }
+    System.out.printf(Locale.ROOT, "duckdb_cpu_seconds=%.3f%n", cpuTotal / 1e9);
+    if (failed) {
       System.exit(1);
     }
   }
@@ -74,26 +77,31 @@ public final class DuckDbReference {
     return dimension + "|" + value + "|" + count;
   }
 
-  private static Snapshot snapshot(String lakeRoot, int cohort, int wave) throws Exception {
+  /** Both waves' snapshots, read by one Spark session that is stopped before DuckDB starts. */
+  private static List<Snapshot> snapshots(String lakeRoot, int cohort) {
     SparkSession spark = SparkSessions.create("duckdb-reference", null, Map.of());
     try {
       Lake lake = new Lake(spark, lakeRoot);
-      List<String> outcomes = paths(lake.read(Table.OUTCOMES)
-          .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave))).inputFiles());
-      List<String> repeaters = wave == 1
-          ? paths(lake.read(Table.LEAVER_EXCLUSIONS).filter(col("cohort").equalTo(cohort)).inputFiles()) : List.of();
-      Map<String, Double> gold = new HashMap<>();
-      for (Row r : lake.read(Table.INDICATORS)
-          .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)).and(col("weighting").equalTo("raw")))
-          .select("dimension", "dimension_value", "indicator", "numerator", "denominator").collectAsList()) {
-        IndicatorCatalog.Indicator indicator = IndicatorCatalog.get(r.getString(2));
-        gold.put(key(r.getString(0), r.getString(1), indicator.numerator()), r.getDouble(3));
-        gold.put(key(r.getString(0), r.getString(1), indicator.denominator()), r.getDouble(4));
-      }
-      return new Snapshot(outcomes, repeaters, gold);
+      return List.of(snapshot(lake, cohort, 1), snapshot(lake, cohort, 2));
     } finally {
       spark.stop();
     }
+  }
+
+  private static Snapshot snapshot(Lake lake, int cohort, int wave) {
+    List<String> outcomes = paths(lake.read(Table.OUTCOMES)
+        .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave))).inputFiles());
+    List<String> repeaters = wave == 1
+        ? paths(lake.read(Table.LEAVER_EXCLUSIONS).filter(col("cohort").equalTo(cohort)).inputFiles()) : List.of();
+    Map<String, Double> gold = new HashMap<>();
+    for (Row r : lake.read(Table.INDICATORS)
+        .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)).and(col("weighting").equalTo("raw")))
+        .select("dimension", "dimension_value", "indicator", "numerator", "denominator").collectAsList()) {
+      IndicatorCatalog.Indicator indicator = IndicatorCatalog.get(r.getString(2));
+      gold.put(key(r.getString(0), r.getString(1), indicator.numerator()), r.getDouble(3));
+      gold.put(key(r.getString(0), r.getString(1), indicator.denominator()), r.getDouble(4));
+    }
+    return new Snapshot(outcomes, repeaters, gold);
   }
 
   private static List<String> paths(String[] uris) {

@@ -35,12 +35,12 @@ public final class LocalCluster implements AutoCloseable {
   private static final Path HOME = Path.of("target/spark-home").toAbsolutePath();
   private static final String SMALL_JVM = "-Xmx192m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
   private final Path dir;
-  private final List<Process> processes = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String s3;
   private static final Pattern MASTER_URL = Pattern.compile("Starting Spark master at (spark://\\S+)");
   private static final Pattern MASTER_UI = Pattern.compile("Bound MasterWebUI to \\S+ and started at (http://\\S+)");
-  private final Map<String, Process> services = new LinkedHashMap<>();
+  /** Every JVM started here and still running: the services (log {@code name.log}) and a submit in flight. */
+  private final Map<String, Process> processes = new LinkedHashMap<>();
   private String master;
   private String masterUi;
 
@@ -145,12 +145,12 @@ public final class LocalCluster implements AutoCloseable {
         "SPARK_DEPLOY_MODE", "client", "SPARK_CONF_DIR", dir.resolve("conf").toString(),
         "SPARK_JAVA_OPTS", "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
     b.environment().putAll(env);
-    Process p = b.start();
-    processes.add(p);
+    String name = "submit-" + job;
+    processes.put(name, b.start());
     try {
-      return p.waitFor();
+      return processes.get(name).waitFor();
     } finally {
-      processes.remove(p);
+      processes.remove(name);
     }
   }
 
@@ -194,9 +194,7 @@ public final class LocalCluster implements AutoCloseable {
     ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile());
     b.environment().putAll(Map.of("SPARK_LOCAL_IP", "127.0.0.1", "SPARK_JAVA_OPTS", SMALL_JVM));
-    Process p = b.start();
-    processes.add(p);
-    services.put(name, p);
+    processes.put(name, b.start());
   }
 
   /** The first group of {@code pattern} in a service's log, or null while it is not there. */
@@ -213,7 +211,7 @@ public final class LocalCluster implements AutoCloseable {
   private void await(String what, BooleanSupplier ready) {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (!ready.getAsBoolean()) {
-      if (System.nanoTime() > deadline || !processes.stream().allMatch(Process::isAlive)) {
+      if (System.nanoTime() > deadline || !processes.values().stream().allMatch(Process::isAlive)) {
         throw new AssertionError("the cluster did not start (" + what + ") in " + dir + diagnosis());
       }
       try {
@@ -228,7 +226,7 @@ public final class LocalCluster implements AutoCloseable {
   /** Each service alive or its exit code, and the last warnings and errors of its log. */
   private String diagnosis() {
     StringBuilder b = new StringBuilder();
-    services.forEach((name, p) -> {
+    processes.forEach((name, p) -> {
       b.append("\n").append(name).append(p.isAlive() ? " : alive" : " : exited " + p.exitValue());
       try (Stream<String> lines = Files.lines(dir.resolve(name + ".log"))) {
         List<String> warnings = lines.filter(l -> !l.contains(" INFO ") && !l.isBlank()).toList();
@@ -249,11 +247,11 @@ public final class LocalCluster implements AutoCloseable {
   /** Stops the executors first (children of the workers), then every JVM started here. */
   @Override
   public void close() {
-    for (Process p : List.copyOf(processes)) {
+    for (Process p : List.copyOf(processes.values())) {
       p.descendants().forEach(ProcessHandle::destroy);
       p.destroy();
     }
-    for (Process p : List.copyOf(processes)) {
+    for (Process p : List.copyOf(processes.values())) {
       try {
         if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
           p.descendants().forEach(ProcessHandle::destroyForcibly);
