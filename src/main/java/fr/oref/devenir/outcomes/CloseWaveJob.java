@@ -1,8 +1,12 @@
 package fr.oref.devenir.outcomes;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
-import fr.oref.devenir.clean.Correction;
 import fr.oref.devenir.clean.MisroutingRules;
 import fr.oref.devenir.clean.Overrides;
 import fr.oref.devenir.contracts.Table;
@@ -17,17 +21,23 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * close-wave: the cleaning of SPEC §5 and the outcome table of §6. For each panel member: status at
  * closure, misrouting rules, manual overrides (last), ROME coding of the job title, then the outcome
- * variables; closing V2 also counts the V1 → V2 transitions. A wave is a region's few tens of thousands of answers: the cleaning runs on the
- * driver, in plain Java, and every step is audited in the lake.
+ * variables; closing V2 also counts the V1 → V2 transitions. Each member is closed on the executors
+ * ({@link WaveClosure}, plain Java per row): the driver holds only the counts and the titles left to code,
+ * so a national wave fits a driver of bounded size. Every step is audited in the lake.
  */
 public final class CloseWaveJob {
   /** The titles to code's layout. */
@@ -48,19 +58,14 @@ public final class CloseWaveJob {
     Lake lake = new Lake(spark, lakeRoot);
     // phases named for the command's progress and the Spark UI
     spark.sparkContext().setJobDescription("lecture du panel et des réponses");
-    List<Row> members = lake.read(Table.PANEL).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)))
+    Dataset<Row> members = lake.read(Table.PANEL).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)))
         .select("leaver_key", "wave")
-        .join(lake.read(Table.LEAVERS).filter(col("cohort").equalTo(cohort)), "leaver_key")
-        .collectAsList();
+        .join(lake.read(Table.LEAVERS).filter(col("cohort").equalTo(cohort)), "leaver_key");
     if (members.isEmpty()) {
       throw new IllegalStateException("Pas de panel pour la cohorte " + cohort + " vague " + wave
           + " : lancez d'abord « devenir panel ».");
     }
-    Map<String, Map<String, Object>> answers = new HashMap<>();
-    for (Row r : lake.read(Table.RESPONSES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)))
-        .collectAsList()) {
-      answers.put(r.getAs("leaver_id"), Rows.toMap(r));
-    }
+    Dataset<Row> answers = lake.read(Table.RESPONSES).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
     if (answers.isEmpty()) {
       throw new IllegalStateException("Aucun export chargé pour la cohorte " + cohort + " vague " + wave
           + " : lancez d'abord « devenir ingest-responses ».");
@@ -70,67 +75,54 @@ public final class CloseWaveJob {
     Overrides overrides = overridesFile == null ? Overrides.none() : Overrides.from(files, overridesFile);
     RomeCoder coder = RomeCoder.load();
     CertifInfo certifInfo = CertifInfo.load();
-    LocalDate reference = referenceDate(cohort, wave);
 
-    List<Row> outcomes = new ArrayList<>();
-    List<Row> corrections = new ArrayList<>();
-    List<Row> toCode = new ArrayList<>();
-    long respondents = 0;
-    long overridden = 0;
-    long coded = 0;
-    for (Row member : members) {
-      Map<String, Object> leaver = Rows.toMap(member);
-      String id = (String) leaver.get("leaver_id");
-      Map<String, Object> answer = answers.containsKey(id) ? new HashMap<>(answers.get(id)) : null;
-      List<Correction> changes = new ArrayList<>();
-      if (answer != null) {
-        changes.addAll(rules.apply(id, wave, answer));
-        List<Correction> manual = overrides.apply(id, wave, answer);
-        overridden += manual.size();
-        changes.addAll(manual);
-        boolean romeOverridden = manual.stream().anyMatch(c -> c.variable().equals("rome_code"));
-        if (answer.get("rome_code") != null) {
-          answer.put("rome_coding", romeOverridden ? "OVERRIDE" : "EXPORT");
-        } else if ("EMPLOYMENT".equals(answer.get("situation")) && answer.get("job_title") != null) {
-          String title = (String) answer.get("job_title");
-          var match = coder.code(title);
-          if (match.isPresent()) {
-            answer.put("rome_code", match.get().romeCode());
-            answer.put("rome_coding", "REFERENTIAL");
-            changes.add(new Correction(id, wave, "rome_code", null, match.get().romeCode(),
-                "rome:" + match.get().method()));
-            coded++;
-          } else {
-            var guess = coder.bestGuess(title);
-            toCode.add(Rows.of(Table.TITLES_TO_CODE.schema(), mapOf("cohort", cohort, "wave", wave, "leaver_id", id,
-                "job_title", title, "best_guess", guess.map(RomeCoder.Match::romeCode).orElse(null),
-                "best_score", guess.map(RomeCoder.Match::confidence).orElse(null))));
-          }
-        }
-      }
-      Map<String, Object> outcome = OutcomeRules.derive(leaver, answer, reference,
-          certifInfo.romeCodes((String) leaver.get("cfd")));
-      outcome.put("wave", wave);
-      respondents += Boolean.TRUE.equals(outcome.get("respondent")) ? 1 : 0;
-      outcomes.add(Rows.of(Table.OUTCOMES.schema(), outcome));
-      for (Correction c : changes) {
-        corrections.add(Rows.of(Table.CORRECTIONS.schema(), mapOf("cohort", cohort, "wave", wave,
-            "leaver_id", c.leaverId(), "variable", c.variable(), "old_value", c.oldValue(), "new_value", c.newValue(),
-            "rule", c.rule())));
-      }
+    spark.sparkContext().setJobDescription("nettoyage et variables de résultat");
+    Dataset<Row> leaver = members.select(col("leaver_id").as("id"), whole(members).as("leaver"));
+    Dataset<Row> answer = answers.select(col("leaver_id").as("answer_id"), whole(answers).as("answer"));
+    Dataset<Row> closed = leaver.join(answer, leaver.col("id").equalTo(answer.col("answer_id")), "left")
+        .select("leaver", "answer")
+        .flatMap(new WaveClosure(cohort, wave, rules, overrides, coder, certifInfo), Encoders.row(WaveClosure.SCHEMA))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Row counts = closed.agg(
+          sum(when(col("kind").equalTo(WaveClosure.OUTCOME), 1L).otherwise(0L)),
+          sum(when(col("outcome.respondent"), 1L).otherwise(0L)),
+          sum(when(col("kind").equalTo(WaveClosure.CORRECTION), 1L).otherwise(0L)),
+          coalesce(sum("overridden"), lit(0L)), coalesce(sum("coded"), lit(0L))).first();
+      List<Row> toCode = closed.filter(col("kind").equalTo(WaveClosure.TITLE)).select("title.*").orderBy("leaver_id")
+          .collectAsList();
+
+      String scope = "t.cohort = " + cohort + " AND t.wave = " + wave;
+      spark.sparkContext().setJobDescription("écriture des variables de résultat");
+      lake.sync(Table.OUTCOMES, closed.filter(col("kind").equalTo(WaveClosure.OUTCOME)).select("outcome.*"),
+          List.of("cohort", "wave", "leaver_key"), scope);
+      lake.sync(Table.CORRECTIONS, closed.filter(col("kind").equalTo(WaveClosure.CORRECTION)).select("correction.*"),
+          List.of("cohort", "wave", "leaver_id", "variable", "rule"), scope);
+      lake.sync(Table.TITLES_TO_CODE, spark.createDataFrame(toCode, Table.TITLES_TO_CODE.schema()),
+          List.of("cohort", "wave", "leaver_id"), scope);
+      return finish(lake, files, cohort, wave, outDir, coder, certifInfo, counts, toCode);
+    } finally {
+      closed.unpersist();
     }
+  }
 
-    String scope = "t.cohort = " + cohort + " AND t.wave = " + wave;
-    spark.sparkContext().setJobDescription("écriture des variables de résultat");
-    lake.sync(Table.OUTCOMES, spark.createDataFrame(outcomes, Table.OUTCOMES.schema()),
-        List.of("cohort", "wave", "leaver_key"), scope);
-    lake.sync(Table.CORRECTIONS, spark.createDataFrame(corrections, Table.CORRECTIONS.schema()),
-        List.of("cohort", "wave", "leaver_id", "variable", "rule"), scope);
-    lake.sync(Table.TITLES_TO_CODE, spark.createDataFrame(toCode, Table.TITLES_TO_CODE.schema()),
-        List.of("cohort", "wave", "leaver_id"), scope);
-    Row closure = Rows.of(Table.WAVE_CLOSURES.schema(), mapOf("cohort", cohort, "wave", wave,
-        "closed_at", Timestamp.from(Instant.now()), "panel", (long) members.size(), "respondents", respondents,
-        "corrections", (long) corrections.size(), "overrides", overridden, "titles_coded", coded,
+  /** Every column of a frame as one struct, so that a join keeps each side's row whole. */
+  private static Column whole(Dataset<Row> frame) {
+    return struct(Arrays.stream(frame.columns()).map(functions::col).toArray(Column[]::new));
+  }
+
+  /** The closure's audit row, the transitions when V2 closes, and the titles to code written for people. */
+  private static Result finish(Lake lake, HadoopFiles files, int cohort, int wave, String outDir, RomeCoder coder,
+      CertifInfo certifInfo, Row counts, List<Row> toCode) throws Exception {
+    SparkSession spark = lake.spark();
+    long panel = counts.getLong(0);
+    long respondents = counts.getLong(1);
+    long corrections = counts.getLong(2);
+    long overridden = counts.getLong(3);
+    long coded = counts.getLong(4);
+    Row closure = Rows.of(Table.WAVE_CLOSURES.schema(), WaveClosure.mapOf("cohort", cohort, "wave", wave,
+        "closed_at", Timestamp.from(Instant.now()), "panel", panel, "respondents", respondents,
+        "corrections", corrections, "overrides", overridden, "titles_coded", coded,
         "titles_to_code", (long) toCode.size(), "rome_referential", coder.referentialVersion().toString(),
         "certif_info_referential", certifInfo.version().toString()));
     List<String> closureKeys = new ArrayList<>(List.of(Table.WAVE_CLOSURES.schema().fieldNames()));
@@ -145,7 +137,7 @@ public final class CloseWaveJob {
     writeTitlesToCode(files, titlesFile, wave, toCode);
     // free text answers beside each ID_SEINE: personal data, deleted with the cohort
     NominativeOutputs.record(lake, files, cohort, NominativeOutputs.TITLES_TO_CODE, List.of(titlesFile));
-    return new Result(members.size(), respondents, corrections.size(), overridden, coded, toCode.size(), titlesFile);
+    return new Result(panel, respondents, corrections, overridden, coded, toCode.size(), titlesFile);
   }
 
   /** The titles to code, laid out as lines of the overrides file: fill VALEUR and send it back. */
@@ -153,21 +145,13 @@ public final class CloseWaveJob {
     WrittenFile layout = WrittenFile.of(TITLES_TO_CODE);
     List<List<String>> records = new ArrayList<>();
     for (Row r : toCode) {
-      Map<String, Object> line = mapOf("leaver_id", r.getAs("leaver_id"), "wave", wave, "variable", "CODE_ROME",
+      Map<String, Object> line = WaveClosure.mapOf("leaver_id", r.getAs("leaver_id"), "wave", wave,
+          "variable", "CODE_ROME",
           "value", "", "reason", "codage manuel", "job_title", r.getAs("job_title"), "best_guess", r.getAs("best_guess"),
           "best_score", r.getAs("best_score") == null ? null
               : String.format(java.util.Locale.ROOT, "%.2f", r.<Double>getAs("best_score")));
       records.add(layout.fields().stream().map(f -> line.get(f) == null ? "" : line.get(f).toString()).toList());
     }
     Csv.writeForExcel(files.create(path), layout.headers(), records);
-  }
-
-  /** Map.of refuses nulls; answers have many. */
-  private static Map<String, Object> mapOf(Object... kv) {
-    Map<String, Object> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 }
