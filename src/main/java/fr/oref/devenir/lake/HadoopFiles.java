@@ -29,6 +29,20 @@ public final class HadoopFiles implements Serializable {
   private final byte[] conf;
   private transient Configuration configuration;
 
+  static {
+    ownerOnlyByDefault();
+  }
+
+  /**
+   * Makes owner-only the umask of every Hadoop Configuration of this JVM, those already made included.
+   * Setting it on the session's configuration is not enough: Hadoop caches one local FileSystem per
+   * JVM and user, built with the configuration of whoever asked first (a library, a test) — a lake
+   * written through it would take that configuration's umask (022: folders readable by all).
+   */
+  public static void ownerOnlyByDefault() {
+    Configuration.addDefaultResource("devenir-hadoop-defaults.xml");
+  }
+
   public HadoopFiles(Configuration configuration) {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
       configuration.write(out);

@@ -10,12 +10,13 @@ import org.apache.spark.sql.SparkSession;
  * spark-submit set, else an embedded local Spark — job code never names one.
  */
 public final class SparkSessions {
-  /** Hadoop's own umask, applied to every file and folder it creates (Delta's included). */
+  /** Hadoop's own umask, applied to every file and folder it creates (Delta's included), executors' too. */
   public static final String UMASK = "fs.permissions.umask-mode";
 
   private SparkSessions() {}
 
   public static SparkSession create(String appName, String master, Map<String, String> conf) {
+    HadoopFiles.ownerOnlyByDefault();
     SparkSession.Builder builder = SparkSession.builder()
         .appName(appName)
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
