@@ -1,7 +1,6 @@
 package fr.oref.devenir.stats;
 
 import fr.oref.devenir.contracts.Parameters;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -113,7 +112,7 @@ public final class CountSecrecy {
     final Predicate<String> ordinary;
     final Set<String> frozen;
     final List<LinearAudit.Relation> relations;
-    final Map<String, List<LinearAudit.Relation>> byCount = new HashMap<>();
+    final RelationIndex index;
     final Set<String> touchedCells = new HashSet<>();
     /** How many of this round's short counts each published count binds: one partner may free them all. */
     final Map<String, Integer> coverage = new HashMap<>();
@@ -135,7 +134,7 @@ public final class CountSecrecy {
       this.policy = policy;
       ordinary = policy.headline().negate();
       loss = policy.loss();
-      relations.forEach(r -> r.terms().keySet().forEach(k -> byCount.computeIfAbsent(k, x -> new ArrayList<>()).add(r)));
+      index = new RelationIndex(relations);
       primary.keySet().forEach(k -> touchedCells.add(cell(k)));
     }
 
@@ -214,8 +213,7 @@ public final class CountSecrecy {
       Set<String> reached = new HashSet<>(Set.of(key));
       Set<String> frontier = Set.of(key);
       while (!frontier.isEmpty()) {
-        Set<String> next = frontier.stream().flatMap(k -> byCount.getOrDefault(k, List.of()).stream())
-            .flatMap(r -> r.terms().keySet().stream()).filter(reached::add).collect(Collectors.toSet());
+        Set<String> next = index.neighbours(frontier).filter(reached::add).collect(Collectors.toSet());
         Optional<String> partner = cheapest(next, allowed);
         if (partner.isPresent()) {
           return partner;

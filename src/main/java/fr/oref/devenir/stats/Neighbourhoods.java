@@ -3,7 +3,6 @@ package fr.oref.devenir.stats;
 import fr.oref.devenir.stats.LinearAudit.Interval;
 import fr.oref.devenir.stats.LinearAudit.Relation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,7 @@ final class Neighbourhoods {
   private static final int RELATIONS_PER_LEVEL = 400;
 
   private final Map<String, Double> values;
-  private final List<Relation> relations;
-  private final Map<String, List<Integer>> byCount;
+  private final RelationIndex index;
   private final Set<String> hidden;
   private final double cap;
   private int programs;
@@ -37,12 +35,7 @@ final class Neighbourhoods {
   /** {@code hidden}: the whole model's set, seen as it changes. */
   Neighbourhoods(Map<String, Double> values, List<Relation> relations, Set<String> hidden, double cap) {
     this.values = values;
-    this.relations = relations;
-    this.byCount = new HashMap<>();
-    for (int i = 0; i < relations.size(); i++) {
-      int index = i;
-      relations.get(i).terms().keySet().forEach(k -> byCount.computeIfAbsent(k, x -> new ArrayList<>()).add(index));
-    }
+    this.index = new RelationIndex(relations);
     this.hidden = hidden;
     this.cap = cap;
   }
@@ -62,15 +55,15 @@ final class Neighbourhoods {
     for (int level = 0; level < levels && near.size() < RELATIONS_PER_LEVEL * levels; level++) {
       List<String> next = new ArrayList<>();
       for (String k : frontier) {
-        for (int r : byCount.getOrDefault(k, List.of())) {
+        for (int r : index.of(k)) {
           if (near.add(r)) {
-            relations.get(r).terms().keySet().stream().filter(t -> hidden.contains(t) && reached.add(t)).forEach(next::add);
+            index.get(r).terms().keySet().stream().filter(t -> hidden.contains(t) && reached.add(t)).forEach(next::add);
           }
         }
       }
       frontier = next;
     }
-    try (LinearModel around = new LinearModel(values, near.stream().map(relations::get).toList(), cap)) {
+    try (LinearModel around = new LinearModel(values, near.stream().map(index::get).toList(), cap)) {
       reached.forEach(around::hide);
       Interval interval = around.interval(key, width, around.atTrueValues(), around.atTrueValues());
       programs += around.programs();
@@ -85,14 +78,13 @@ final class Neighbourhoods {
    */
   void inside(String key, double width, int levels, Map<String, Double> low, Map<String, Double> high) {
     Set<String> free = new LinkedHashSet<>(Set.of(key));
-    Set<Integer> kept = new LinkedHashSet<>(byCount.getOrDefault(key, List.of()));
+    Set<Integer> kept = new LinkedHashSet<>(index.of(key));
     List<String> frontier = List.of(key);
     for (int level = 1; level < levels; level++) {
-      List<String> next = frontier.stream().flatMap(k -> byCount.getOrDefault(k, List.of()).stream())
-          .flatMap(r -> relations.get(r).terms().keySet().stream())
+      List<String> next = index.neighbours(frontier)
           .filter(t -> hidden.contains(t) && !free.contains(t)).distinct().toList();
       Set<Integer> more = new LinkedHashSet<>(kept);
-      next.forEach(t -> more.addAll(byCount.getOrDefault(t, List.of())));
+      next.forEach(t -> more.addAll(index.of(t)));
       if (next.isEmpty() || more.size() > RELATIONS_PER_LEVEL * levels) {
         break;
       }
@@ -100,7 +92,7 @@ final class Neighbourhoods {
       kept.addAll(more);
       frontier = next;
     }
-    try (LinearModel inside = new LinearModel(values, kept.stream().map(relations::get).toList(), cap)) {
+    try (LinearModel inside = new LinearModel(values, kept.stream().map(index::get).toList(), cap)) {
       free.forEach(inside::hide);
       inside.interval(key, width, low, high);
       programs += inside.programs();
