@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -36,8 +37,9 @@ import org.apache.spark.storage.StorageLevel;
  * close-wave: the cleaning of SPEC §5 and the outcome table of §6. For each panel member: status at
  * closure, misrouting rules, manual overrides (last), ROME coding of the job title, then the outcome
  * variables; closing V2 also counts the V1 → V2 transitions. Each member is closed on the executors
- * ({@link WaveClosure}, plain Java per row): the driver holds only the counts and the titles left to code,
- * so a national wave fits a driver of bounded size. Every step is audited in the lake.
+ * ({@link WaveClosure}, plain Java per row): the driver holds only the counts, and the titles left to
+ * code reach it as a stream written to their file, so a national wave fits a driver of bounded size.
+ * Every step is audited in the lake.
  */
 public final class CloseWaveJob {
   /** The titles to code's layout. */
@@ -88,9 +90,9 @@ public final class CloseWaveJob {
           sum(when(col("kind").equalTo(WaveClosure.OUTCOME), 1L).otherwise(0L)),
           sum(when(col("outcome.respondent"), 1L).otherwise(0L)),
           sum(when(col("kind").equalTo(WaveClosure.CORRECTION), 1L).otherwise(0L)),
-          coalesce(sum("overridden"), lit(0L)), coalesce(sum("coded"), lit(0L))).first();
-      List<Row> toCode = closed.filter(col("kind").equalTo(WaveClosure.TITLE)).select("title.*").orderBy("leaver_id")
-          .collectAsList();
+          coalesce(sum("overridden"), lit(0L)), coalesce(sum("coded"), lit(0L)),
+          sum(when(col("kind").equalTo(WaveClosure.TITLE), 1L).otherwise(0L))).first();
+      Dataset<Row> toCode = closed.filter(col("kind").equalTo(WaveClosure.TITLE)).select("title.*");
 
       String scope = "t.cohort = " + cohort + " AND t.wave = " + wave;
       spark.sparkContext().setJobDescription("écriture des variables de résultat");
@@ -98,8 +100,7 @@ public final class CloseWaveJob {
           List.of("cohort", "wave", "leaver_key"), scope);
       lake.sync(Table.CORRECTIONS, closed.filter(col("kind").equalTo(WaveClosure.CORRECTION)).select("correction.*"),
           List.of("cohort", "wave", "leaver_id", "variable", "rule"), scope);
-      lake.sync(Table.TITLES_TO_CODE, spark.createDataFrame(toCode, Table.TITLES_TO_CODE.schema()),
-          List.of("cohort", "wave", "leaver_id"), scope);
+      lake.sync(Table.TITLES_TO_CODE, toCode, List.of("cohort", "wave", "leaver_id"), scope);
       return finish(lake, files, cohort, wave, outDir, coder, certifInfo, counts, toCode);
     } finally {
       closed.unpersist();
@@ -113,17 +114,18 @@ public final class CloseWaveJob {
 
   /** The closure's audit row, the transitions when V2 closes, and the titles to code written for people. */
   private static Result finish(Lake lake, HadoopFiles files, int cohort, int wave, String outDir, RomeCoder coder,
-      CertifInfo certifInfo, Row counts, List<Row> toCode) throws Exception {
+      CertifInfo certifInfo, Row counts, Dataset<Row> toCode) throws Exception {
     SparkSession spark = lake.spark();
     long panel = counts.getLong(0);
     long respondents = counts.getLong(1);
     long corrections = counts.getLong(2);
     long overridden = counts.getLong(3);
     long coded = counts.getLong(4);
+    long titlesToCode = counts.getLong(5);
     Row closure = Rows.of(Table.WAVE_CLOSURES.schema(), WaveClosure.mapOf("cohort", cohort, "wave", wave,
         "closed_at", Timestamp.from(Instant.now()), "panel", panel, "respondents", respondents,
         "corrections", corrections, "overrides", overridden, "titles_coded", coded,
-        "titles_to_code", (long) toCode.size(), "rome_referential", coder.referentialVersion().toString(),
+        "titles_to_code", titlesToCode, "rome_referential", coder.referentialVersion().toString(),
         "certif_info_referential", certifInfo.version().toString()));
     List<String> closureKeys = new ArrayList<>(List.of(Table.WAVE_CLOSURES.schema().fieldNames()));
     closureKeys.remove("closed_at");
@@ -137,21 +139,22 @@ public final class CloseWaveJob {
     writeTitlesToCode(files, titlesFile, wave, toCode);
     // free text answers beside each ID_SEINE: personal data, deleted with the cohort
     NominativeOutputs.record(lake, files, cohort, NominativeOutputs.TITLES_TO_CODE, List.of(titlesFile));
-    return new Result(panel, respondents, corrections, overridden, coded, toCode.size(), titlesFile);
+    return new Result(panel, respondents, corrections, overridden, coded, titlesToCode, titlesFile);
   }
 
-  /** The titles to code, laid out as lines of the overrides file: fill VALEUR and send it back. */
-  private static void writeTitlesToCode(HadoopFiles files, String path, int wave, List<Row> toCode) throws Exception {
+  /** The titles to code, laid out as lines of the overrides file: fill VALEUR and send it back. Streamed, by ID. */
+  private static void writeTitlesToCode(HadoopFiles files, String path, int wave, Dataset<Row> toCode) throws Exception {
     WrittenFile layout = WrittenFile.of(TITLES_TO_CODE);
-    List<List<String>> records = new ArrayList<>();
-    for (Row r : toCode) {
-      Map<String, Object> line = WaveClosure.mapOf("leaver_id", r.getAs("leaver_id"), "wave", wave,
-          "variable", "CODE_ROME",
-          "value", "", "reason", "codage manuel", "job_title", r.getAs("job_title"), "best_guess", r.getAs("best_guess"),
-          "best_score", r.getAs("best_score") == null ? null
-              : String.format(java.util.Locale.ROOT, "%.2f", r.<Double>getAs("best_score")));
-      records.add(layout.fields().stream().map(f -> line.get(f) == null ? "" : line.get(f).toString()).toList());
+    Iterator<Row> titles = toCode.orderBy("leaver_id").toLocalIterator();
+    try (Csv.ExcelWriter out = new Csv.ExcelWriter(files.create(path), layout.headers())) {
+      while (titles.hasNext()) {
+        Row r = titles.next();
+        Map<String, Object> line = WaveClosure.mapOf("leaver_id", r.getAs("leaver_id"), "wave", wave,
+            "variable", "CODE_ROME", "value", "", "reason", "codage manuel", "job_title", r.getAs("job_title"),
+            "best_guess", r.getAs("best_guess"), "best_score", r.getAs("best_score") == null ? null
+                : String.format(java.util.Locale.ROOT, "%.2f", r.<Double>getAs("best_score")));
+        out.write(layout.fields().stream().map(f -> line.get(f) == null ? "" : line.get(f).toString()).toList());
+      }
     }
-    Csv.writeForExcel(files.create(path), layout.headers(), records);
   }
 }

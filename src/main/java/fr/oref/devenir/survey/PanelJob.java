@@ -13,9 +13,8 @@ import fr.oref.devenir.values.Phones;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -62,31 +61,39 @@ public final class PanelJob {
 
     Dataset<Row> contacts = lake.read(Table.CONTACTS).filter(col("cohort").equalTo(cohort))
         .drop("cohort", "uai_cfa");
-    List<Row> rows = panel.join(contacts, "leaver_key").orderBy("uai_cfa", "leaver_id").collectAsList();
+    Iterator<Row> rows = panel.join(contacts, "leaver_key").orderBy("uai_cfa", "leaver_id").toLocalIterator();
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
-    List<String> written = write(files, outDir, cohort, wave, rows);
+    List<String> written = new ArrayList<>();
+    long size = write(files, outDir, cohort, wave, rows, written);
     NominativeOutputs.record(lake, files, cohort, NominativeOutputs.PANEL, written);
-    return new Result(rows.size(), furtherStudy, refusals, written.size());
+    return new Result(size, furtherStudy, refusals, written.size());
   }
 
-  private static List<String> write(HadoopFiles files, String outDir, int cohort, int wave, List<Row> rows) throws IOException {
+  /**
+   * The whole panel in one file and each CFA's part in its own, written as the rows come (sorted by CFA,
+   * one partition at a time): a national panel never sits whole in the driver. Returns the rows written.
+   */
+  private static long write(HadoopFiles files, String outDir, int cohort, int wave, Iterator<Row> rows,
+      List<String> written) throws IOException {
     WrittenFile layout = WrittenFile.of(CONTRACT);
-    List<String> header = layout.headers();
-    Map<String, List<List<String>>> byCfa = new TreeMap<>();
-    List<List<String>> all = new ArrayList<>();
-    for (Row row : rows) {
-      List<String> record = layout.fields().stream().map(f -> value(row, f)).toList();
-      all.add(record);
-      byCfa.computeIfAbsent(row.getAs("uai_cfa"), k -> new ArrayList<>()).add(record);
-    }
     String base = "panel_C" + cohort + "_V" + wave;
-    List<String> written = new ArrayList<>(List.of(outDir + "/" + base + ".csv"));
-    Csv.writeForExcel(files.create(written.get(0)), header, all);
-    for (Map.Entry<String, List<List<String>>> cfa : byCfa.entrySet()) {
-      written.add(outDir + "/cfa/" + base + "_" + cfa.getKey() + ".csv");
-      Csv.writeForExcel(files.create(written.get(written.size() - 1)), header, cfa.getValue());
+    written.add(outDir + "/" + base + ".csv");
+    Csv.SplitWriter.Opener open = cfa -> {
+      written.add(outDir + "/cfa/" + base + "_" + cfa + ".csv");
+      return files.create(written.get(written.size() - 1));
+    };
+    long size = 0;
+    try (Csv.ExcelWriter all = new Csv.ExcelWriter(files.create(written.get(0)), layout.headers());
+         Csv.SplitWriter byCfa = new Csv.SplitWriter(layout.headers(), open)) {
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        List<String> record = layout.fields().stream().map(f -> value(row, f)).toList();
+        all.write(record);
+        byCfa.write(row.getAs("uai_cfa"), record);
+        size++;
+      }
     }
-    return written;
+    return size;
   }
 
   static String value(Row row, String field) {

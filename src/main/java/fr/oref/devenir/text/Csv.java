@@ -1,5 +1,7 @@
 package fr.oref.devenir.text;
 
+import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -97,11 +99,68 @@ public final class Csv {
   /** A whole file for people to open: UTF-8 with a BOM, as SPEC §3 asks (Excel then reads the accents right). */
   public static void writeForExcel(OutputStream stream, List<String> header, List<List<String>> records)
       throws IOException {
-    try (Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
+    try (ExcelWriter out = new ExcelWriter(stream, header)) {
+      for (List<String> r : records) {
+        out.write(r);
+      }
+    }
+  }
+
+  /** A file for people written record by record, for files too large to hold: as {@link #writeForExcel}. */
+  public static final class ExcelWriter implements Closeable {
+    private final Writer out;
+
+    public ExcelWriter(OutputStream stream, List<String> header) throws IOException {
+      out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
       out.write('\uFEFF');
       writeRecord(out, header);
-      for (List<String> r : records) {
-        writeRecord(out, r);
+    }
+
+    public void write(List<String> record) throws IOException {
+      writeRecord(out, record);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
+  }
+
+  /**
+   * Records sorted by a key (a CFA) written one file per key, each opened when its key first comes and
+   * closed when the next comes: one CFA's list, a call list or a panel, never the region's, in memory.
+   */
+  public static final class SplitWriter implements Closeable {
+    /** Opens the file of one key. */
+    @FunctionalInterface
+    public interface Opener {
+      OutputStream open(String key) throws IOException;
+    }
+
+    private final Opener opener;
+    private final List<String> header;
+    private String key;
+    private ExcelWriter current;
+
+    public SplitWriter(List<String> header, Opener opener) {
+      this.header = header;
+      this.opener = opener;
+    }
+
+    public void write(String recordKey, List<String> record) throws IOException {
+      if (!recordKey.equals(key)) {
+        close();
+        key = recordKey;
+        current = new ExcelWriter(opener.open(recordKey), header);
+      }
+      current.write(record);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (current != null) {
+        current.close();
+        current = null;
       }
     }
   }
