@@ -20,6 +20,9 @@ import java.util.TreeMap;
  *       bounds and the margins cannot both hold, the bounds win and the gap is reported.</li>
  * </ol>
  * Diagnostics: iterations, convergence, largest gap, Kish design effect n·Σw²/(Σw)², weight range.
+ * Respondents may come grouped: a row that stands for {@code size} respondents sharing every margin's
+ * category (they would get the same weight anyway) counts {@code size} times everywhere, so a national
+ * wave is raked over a few thousand cells instead of hundreds of thousands of rows.
  */
 public final class Raking {
   private static final Parameters DEFAULTS = Parameters.get();
@@ -62,61 +65,80 @@ public final class Raking {
    * @param targets per margin variable, the panel count of each category
    */
   public Result rake(Map<String, String[]> categories, Map<String, Map<String, Double>> targets, double[] initial) {
-    int n = initial.length;
+    double[] ones = new double[initial.length];
+    Arrays.fill(ones, 1);
+    return rake(categories, targets, initial, ones);
+  }
+
+  /**
+   * @param sizes how many respondents each row stands for, each weighted {@code initial[i]} then the result's
+   *     {@code weights()[i]}
+   */
+  public Result rake(Map<String, String[]> categories, Map<String, Map<String, Double>> targets, double[] initial,
+      double[] sizes) {
+    double n = Arrays.stream(sizes).sum();
     List<String> collapsed = new ArrayList<>();
     Map<String, String[]> cats = new LinkedHashMap<>();
     Map<String, Map<String, Double>> tgts = new LinkedHashMap<>();
     for (String variable : categories.keySet()) {
       String[] c = categories.get(variable).clone();
       Map<String, Double> t = new TreeMap<>(targets.get(variable));
-      collapse(variable, c, t, collapsed);
+      collapse(variable, c, sizes, t, collapsed);
       cats.put(variable, c);
       tgts.put(variable, t);
     }
     double[] w = initial.clone();
-    int iterations = ipf(cats, tgts, w);
+    int iterations = ipf(cats, tgts, w, sizes);
     int trimmed = 0;
     for (int round = 0; round < trimRounds; round++) {
-      int out = trim(w);
+      int out = trim(w, sizes);
       if (out == 0) {
         break;
       }
       trimmed += out;
-      iterations += ipf(cats, tgts, w);
+      iterations += ipf(cats, tgts, w, sizes);
     }
     // bounds win when they and the margins cannot both hold: the remaining gap is reported
     for (int pass = 0; pass < 100; pass++) {
-      int out = trim(w);
+      int out = trim(w, sizes);
       trimmed += out;
       if (out == 0) {
         break;
       }
     }
-    double gap = largestGap(cats, tgts, w);
-    double sum = Arrays.stream(w).sum();
-    double squares = Arrays.stream(w).map(x -> x * x).sum();
+    double gap = largestGap(cats, tgts, w, sizes);
+    double sum = 0;
+    double squares = 0;
+    for (int i = 0; i < w.length; i++) {
+      sum += sizes[i] * w[i];
+      squares += sizes[i] * w[i] * w[i];
+    }
     return new Result(w, new Diagnostics(iterations, gap < tolerance, gap, n * squares / (sum * sum),
         Arrays.stream(w).min().orElse(0), Arrays.stream(w).max().orElse(0), trimmed, collapsed));
   }
 
-  /** Bounds every weight to [lower, upper] × the mean; returns how many moved. */
-  private int trim(double[] w) {
-    double mean = Arrays.stream(w).sum() / w.length;
+  /** Bounds every weight to [lower, upper] × the mean; returns how many respondents' weights moved. */
+  private int trim(double[] w, double[] sizes) {
+    double total = 0;
+    for (int i = 0; i < w.length; i++) {
+      total += sizes[i] * w[i];
+    }
+    double mean = total / Arrays.stream(sizes).sum();
     int out = 0;
     for (int i = 0; i < w.length; i++) {
       double bounded = Math.max(lower * mean, Math.min(upper * mean, w[i]));
       if (Math.abs(bounded - w[i]) > 1e-12 * mean) {
         w[i] = bounded;
-        out++;
+        out += (int) sizes[i];
       }
     }
     return out;
   }
 
-  private int ipf(Map<String, String[]> cats, Map<String, Map<String, Double>> tgts, double[] w) {
+  private int ipf(Map<String, String[]> cats, Map<String, Map<String, Double>> tgts, double[] w, double[] sizes) {
     for (int iteration = 1; iteration <= maxIterations; iteration++) {
       for (String variable : cats.keySet()) {
-        Map<String, Double> totals = totals(cats.get(variable), w);
+        Map<String, Double> totals = totals(cats.get(variable), w, sizes);
         String[] c = cats.get(variable);
         for (int i = 0; i < w.length; i++) {
           double total = totals.get(c[i]);
@@ -125,25 +147,26 @@ public final class Raking {
           }
         }
       }
-      if (largestGap(cats, tgts, w) < tolerance) {
+      if (largestGap(cats, tgts, w, sizes) < tolerance) {
         return iteration;
       }
     }
     return maxIterations;
   }
 
-  private static Map<String, Double> totals(String[] categories, double[] w) {
+  private static Map<String, Double> totals(String[] categories, double[] w, double[] sizes) {
     Map<String, Double> totals = new TreeMap<>();
     for (int i = 0; i < w.length; i++) {
-      totals.merge(categories[i], w[i], Double::sum);
+      totals.merge(categories[i], sizes[i] * w[i], Double::sum);
     }
     return totals;
   }
 
-  private static double largestGap(Map<String, String[]> cats, Map<String, Map<String, Double>> tgts, double[] w) {
+  private static double largestGap(Map<String, String[]> cats, Map<String, Map<String, Double>> tgts, double[] w,
+      double[] sizes) {
     double gap = 0;
     for (String variable : cats.keySet()) {
-      Map<String, Double> totals = totals(cats.get(variable), w);
+      Map<String, Double> totals = totals(cats.get(variable), w, sizes);
       for (Map.Entry<String, Double> t : tgts.get(variable).entrySet()) {
         if (t.getValue() > 0) {
           gap = Math.max(gap, Math.abs(totals.getOrDefault(t.getKey(), 0.0) - t.getValue()) / t.getValue());
@@ -154,12 +177,13 @@ public final class Raking {
   }
 
   /** Merges sparse categories (in respondents) into the smallest other one, in place. */
-  private void collapse(String variable, String[] c, Map<String, Double> targets, List<String> collapsed) {
+  private void collapse(String variable, String[] c, double[] sizes, Map<String, Double> targets,
+      List<String> collapsed) {
     while (true) {
-      Map<String, Integer> counts = new TreeMap<>();
-      targets.keySet().forEach(k -> counts.put(k, 0));
-      for (String x : c) {
-        counts.merge(x, 1, Integer::sum);
+      Map<String, Double> counts = new TreeMap<>();
+      targets.keySet().forEach(k -> counts.put(k, 0.0));
+      for (int i = 0; i < c.length; i++) {
+        counts.merge(c[i], sizes[i], Double::sum);
       }
       if (counts.size() < 2) {
         return;
@@ -170,7 +194,7 @@ public final class Raking {
         return;
       }
       String into = counts.entrySet().stream().filter(e -> !e.getKey().equals(sparse))
-          .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+          .min(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
           .map(Map.Entry::getKey).orElseThrow();
       String merged = sparse.compareTo(into) < 0 ? sparse + "+" + into : into + "+" + sparse;
       for (int i = 0; i < c.length; i++) {

@@ -95,16 +95,21 @@ class StatisticsTest {
     assertEquals(1.18, r.diagnostics().designEffect(), 1e-6);
   }
 
+  /** 30 respondents: 20 of level 3, 7 of level 4 and 3 of level 7, for a panel of 40, 30 and 30. */
+  private static final String[] THIRTY_LEVELS = java.util.stream.IntStream.range(0, 30)
+      .mapToObj(i -> i < 20 ? "3" : i < 27 ? "4" : "7").toArray(String[]::new);
+  private static final Map<String, Map<String, Double>> THIRTY_TARGETS =
+      Map.of("level", Map.of("3", 40.0, "4", 30.0, "7", 30.0));
+
+  private static double[] ones(int n) {
+    double[] ones = new double[n];
+    java.util.Arrays.fill(ones, 1);
+    return ones;
+  }
+
   @Test
   void sparseCategoriesAreCollapsedAndWeightsTrimmed() {
-    String[] level = new String[30];
-    double[] w = new double[30];
-    for (int i = 0; i < 30; i++) {
-      level[i] = i < 20 ? "3" : i < 27 ? "4" : "7";
-      w[i] = 1;
-    }
-    Raking.Result r = new Raking().trimming(0.5, 1.5).rake(Map.of("level", level),
-        Map.of("level", Map.of("3", 40.0, "4", 30.0, "7", 30.0)), w);
+    Raking.Result r = new Raking().trimming(0.5, 1.5).rake(Map.of("level", THIRTY_LEVELS), THIRTY_TARGETS, ones(30));
     assertEquals(List.of("level: 4+7"), r.diagnostics().collapsed(), "7 (3 respondents) joins 4, the smallest other");
     double mean = java.util.Arrays.stream(r.weights()).sum() / 30;
     assertFalse(r.diagnostics().converged(), "6 = 60 / 10 is above 1.5 × the mean: the bounds win");
@@ -113,6 +118,23 @@ class StatisticsTest {
     for (double x : r.weights()) {
       assertTrue(x <= 1.5 * mean + 1e-9 && x >= 0.5 * mean - 1e-9, "trimmed: " + x);
     }
+  }
+
+  @Test
+  void respondentsGroupedByCellAreRakedAsTheRowsTheyStandFor() {
+    // the collapsing and trimming case above, its 30 rows given as 3 cells of 20, 7 and 3 respondents
+    Raking.Result rows = new Raking().trimming(0.5, 1.5).rake(Map.of("level", THIRTY_LEVELS), THIRTY_TARGETS, ones(30));
+    Raking.Result cells = new Raking().trimming(0.5, 1.5).rake(Map.of("level", new String[] {"3", "4", "7"}),
+        THIRTY_TARGETS, ones(3), new double[] {20, 7, 3});
+    for (int[] row : new int[][] {{0, 0}, {25, 1}, {29, 2}}) {
+      assertEquals(rows.weights()[row[0]], cells.weights()[row[1]], 1e-12);
+    }
+    Raking.Diagnostics d = rows.diagnostics();
+    Raking.Diagnostics e = cells.diagnostics();
+    assertEquals(List.of(d.iterations(), d.converged(), d.trimmed(), d.collapsed()),
+        List.of(e.iterations(), e.converged(), e.trimmed(), e.collapsed()));
+    assertEquals(d.designEffect(), e.designEffect(), 1e-12);
+    assertEquals(d.largestGap(), e.largestGap(), 1e-12);
   }
 
   @Test
