@@ -3,6 +3,7 @@ package fr.oref.devenir.ingest;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.text.Csv;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,6 +34,9 @@ final class ExportRecords implements FlatMapFunction<String, Row> {
       .add("cells", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
       .add("malformed", DataTypes.StringType);
 
+  /** How much of the file the encoding is guessed from. */
+  private static final int SNIFFED = 65536;
+
   private final HadoopFiles files;
   private final String charset;
   private final Map<String, Integer> columns;
@@ -45,10 +49,16 @@ final class ExportRecords implements FlatMapFunction<String, Row> {
     this.columns = new TreeMap<>(columns);
   }
 
-  /** The export's first record, read on the driver to find its columns; null when the file is empty. */
-  static List<String> header(HadoopFiles files, String path, Charset charset) throws IOException {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(files.open(path), charset))) {
-      return new Csv.Parser(reader, ';').next();
+  /** The export's encoding and first record (null when the file is empty), read on the driver to find its columns. */
+  record Head(Charset charset, List<String> header) {}
+
+  /** Reads {@link Head} in one opening of the file: the encoding from its first 64 KiB, then the header from the start. */
+  static Head head(HadoopFiles files, String path) throws IOException {
+    try (BufferedInputStream in = new BufferedInputStream(files.open(path), SNIFFED)) {
+      in.mark(SNIFFED);
+      Charset charset = CsvReader.detectCharset(in.readNBytes(SNIFFED));
+      in.reset();
+      return new Head(charset, new Csv.Parser(new BufferedReader(new InputStreamReader(in, charset)), ';').next());
     }
   }
 

@@ -16,8 +16,6 @@ import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.text.Csv;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -72,27 +70,23 @@ public final class IngestResponsesJob {
     HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
     String snapshot = files.sha256(file).substring(0, 16);
     Timestamp loadedAt = Timestamp.from(Instant.now());
-    Charset charset;
-    try (InputStream in = files.open(file)) {
-      charset = CsvReader.detectCharset(in.readNBytes(65536));
-    }
-    List<String> header;
+    ExportRecords.Head head;
     try {
-      header = ExportRecords.header(files, file, charset);
+      head = ExportRecords.head(files, file);
     } catch (Csv.MalformedException e) {
       throw malformed(file, e.getMessage());
     }
-    if (header == null) {
+    if (head.header() == null) {
       throw new IllegalArgumentException("L'export " + file + " est vide.");
     }
-    Map<String, Integer> index = SurveyExportContract.get().locate(header);
+    Map<String, Integer> index = SurveyExportContract.get().locate(head.header());
     if (!index.containsKey("ID_SEINE")) {
       throw new IllegalArgumentException("L'export " + file + " n'a pas de colonne ID_SEINE.");
     }
 
     spark.sparkContext().setJobDescription("lecture de l'export");
     Dataset<Row> records = spark.createDataset(List.of(file), Encoders.STRING())
-        .flatMap(new ExportRecords(files, charset, index), Encoders.row(ExportRecords.SCHEMA))
+        .flatMap(new ExportRecords(files, head.charset(), index), Encoders.row(ExportRecords.SCHEMA))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<String> refusal = records.filter(col("malformed").isNotNull()).select("malformed").as(Encoders.STRING())
@@ -131,9 +125,12 @@ public final class IngestResponsesJob {
     try {
       Dataset<Row> responses = typed.filter(col("kind").equalTo(AnswerTyping.RESPONSE)).select("response.*");
       Dataset<Row> rejections = typed.filter(col("kind").equalTo(AnswerTyping.REJECTION)).select("rejection.*");
+      // each record gives one response or one rejection of the whole row, besides its values' rejections
       Row counts = typed.agg(sum(when(col("kind").equalTo(AnswerTyping.RESPONSE), 1L).otherwise(0L)),
-          sum(when(col("rejection.row_kept"), 1L).otherwise(0L))).first();
-      long read = records.count();
+          sum(when(col("rejection.row_kept"), 1L).otherwise(0L)),
+          sum(when(not(col("rejection.row_kept")), 1L).otherwise(0L))).first();
+      long kept = counts.getLong(0);
+      long read = kept + counts.getLong(2);
 
       spark.sparkContext().setJobDescription("écriture des réponses");
       lake.sync(Table.BRONZE_SURVEY_ROWS, records.select(col("row_number"), col("cells"),
@@ -157,7 +154,6 @@ public final class IngestResponsesJob {
         CallLists.write(lake, files, load.cohort(), load.wave(), callsDir,
             members.filter(not(coalesce(col("respondent"), lit(false)).or(coalesce(col("refused"), lit(false))))));
       }
-      long kept = counts.getLong(0);
       return new Result(load.snapshot(), (int) read, (int) kept, (int) (read - kept), (int) counts.getLong(1),
           progress);
     } finally {
