@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * LP; when it finds none, the LP audit finds the rest, with the published counts each optimum depends
  * on (non-zero reduced costs, as in τ-ARGUS's optimal and modular methods). For each short count the
  * cheapest of those is hidden — one per binding set a round, since one partner often frees its
- * neighbours —, until none is short. Cheapest means: fewest published rows lost (the policy's
- * {@code loss}), then binding most of the round's short counts, then the smallest value, halved when
- * its cell already hides a count; the {@code headline} counts (the region's) only when nothing else
- * can protect. Counts of {@code frozen} (already published, another wave) keep their status.
+ * neighbours —, until none is short. Cheapest means: of the least important {@code priority} for the
+ * reader (details before the breakdowns of the regional page, the region's own counts only when nothing
+ * else can protect), then fewest published rows lost (the policy's {@code loss}), then binding most of
+ * the round's short counts, then the smallest value, halved when its cell already hides a count.
+ * Counts of {@code frozen} (already published, another wave) keep their status.
  */
 public final class CountSecrecy {
   public static final String SECONDARY = "SECONDARY";
@@ -53,15 +55,16 @@ public final class CountSecrecy {
   public record Outcome(Map<String, String> hidden, LinearAudit.Report audit) {}
 
   /**
-   * What the publication adds to the bare table: {@code headline} counts (the region's) are taken only
-   * when nothing else can protect; {@code alsoHidden} are counts that must go too once a suppression
+   * What the publication adds to the bare table: {@code priority} ranks each count for the reader (1
+   * most important; a count of a more important rank is taken only when none of a less important rank
+   * can protect); {@code alsoHidden} are counts that must go too once a suppression
    * stands (a count no published row would show any more), hidden before each audit; {@code loss} is
    * what hiding one more count costs the reader (the published rows it would take away), weighed
    * before the count's value.
    */
-  public record Policy(Predicate<String> headline, Function<Map<String, String>, Set<String>> alsoHidden,
+  public record Policy(ToIntFunction<String> priority, Function<Map<String, String>, Set<String>> alsoHidden,
       ToDoubleBiFunction<String, Map<String, String>> loss) {
-    static final Policy TABLE = new Policy(k -> false, hidden -> Set.of(), (k, hidden) -> 0);
+    static final Policy TABLE = new Policy(k -> 1, hidden -> Set.of(), (k, hidden) -> 0);
   }
 
   public static Outcome protect(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
@@ -109,7 +112,9 @@ public final class CountSecrecy {
     final Map<String, String> hidden;
     final Map<String, Double> values;
     final BoundPropagation propagation;
-    final Predicate<String> ordinary;
+    final ToIntFunction<String> priority;
+    /** The priorities present, least important first: the order in which partners are sought. */
+    final int[] ranks;
     final Set<String> frozen;
     final List<LinearAudit.Relation> relations;
     final RelationIndex index;
@@ -121,6 +126,7 @@ public final class CountSecrecy {
     /** Counts found wide enough: they stay so while more are hidden, so they are not audited again. */
     final Set<String> wide = new HashSet<>();
     final ToDoubleBiFunction<String, Map<String, String>> loss;
+    final Comparator<String> cost;
 
     Suppression(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
         List<LinearAudit.Relation> relations, Policy policy, LinearAudit audit) {
@@ -132,8 +138,14 @@ public final class CountSecrecy {
       this.values = values;
       propagation = new BoundPropagation(values, relations);
       this.policy = policy;
-      ordinary = policy.headline().negate();
+      priority = policy.priority();
+      ranks = values.keySet().stream().mapToInt(priority).map(p -> -p).distinct().sorted().map(p -> -p).toArray();
       loss = policy.loss();
+      cost = Comparator.<String>comparingInt(k -> -priority.applyAsInt(k))
+          .thenComparingDouble(k -> loss.applyAsDouble(k, hidden))
+          .thenComparingInt(k -> -coverage.getOrDefault(k, 0))
+          .thenComparingDouble(k -> values.get(k) * (touchedCells.contains(cell(k)) ? 0.5 : 1))
+          .thenComparing(k -> k);
       index = new RelationIndex(relations);
       primary.keySet().forEach(k -> touchedCells.add(cell(k)));
     }
@@ -188,8 +200,7 @@ public final class CountSecrecy {
         changed = false;
         for (LinearAudit.Relation r : relations) {
           if (r.equality() && r.terms().keySet().stream().filter(hidden::containsKey).count() == 1) {
-            Optional<String> partner = cheapest(r.terms().keySet(), ordinary)
-                .or(() -> cheapest(r.terms().keySet(), k -> true));
+            Optional<String> partner = cheapest(r.terms().keySet());
             partner.ifPresent(this::hide);
             changed |= partner.isPresent();
           }
@@ -198,15 +209,18 @@ public final class CountSecrecy {
     }
 
     /**
-     * The count to hide for a count found too narrow: the cheapest of those binding it (a headline
-     * one only when no other binds it: a count elsewhere would not widen it), else the cheapest
-     * sharing a relation with it (or one relation further when those are all hidden).
+     * The count to hide for a count found too narrow: the cheapest of those binding it (one of a more
+     * important priority only when none other binds it: a count elsewhere would not widen it), else the
+     * cheapest sharing a relation with it (or further when those are all hidden), walking further
+     * rather than taking a more important one.
      */
     Optional<String> partner(LinearAudit.Interval shortOne) {
-      return cheapest(shortOne.pinnedBy(), ordinary)
-          .or(() -> cheapest(shortOne.pinnedBy(), k -> true))
-          .or(() -> nearest(shortOne.key(), ordinary))
-          .or(() -> nearest(shortOne.key(), k -> true));
+      Optional<String> partner = cheapest(shortOne.pinnedBy());
+      for (int i = 0; i < ranks.length && partner.isEmpty(); i++) {
+        int rank = ranks[i];
+        partner = nearest(shortOne.key(), k -> priority.applyAsInt(k) >= rank);
+      }
+      return partner;
     }
 
     private Optional<String> nearest(String key, Predicate<String> allowed) {
@@ -214,7 +228,7 @@ public final class CountSecrecy {
       Set<String> frontier = Set.of(key);
       while (!frontier.isEmpty()) {
         Set<String> next = index.neighbours(frontier).filter(reached::add).collect(Collectors.toSet());
-        Optional<String> partner = cheapest(next, allowed);
+        Optional<String> partner = cheapest(next.stream().filter(allowed).collect(Collectors.toSet()));
         if (partner.isPresent()) {
           return partner;
         }
@@ -223,12 +237,8 @@ public final class CountSecrecy {
       return Optional.empty();
     }
 
-    private Optional<String> cheapest(Set<String> candidates, Predicate<String> allowed) {
-      return candidates.stream().filter(k -> !hidden.containsKey(k) && !frozen.contains(k) && allowed.test(k))
-          .min(Comparator.<String>comparingDouble(k -> loss.applyAsDouble(k, hidden))
-              .thenComparingInt(k -> -coverage.getOrDefault(k, 0))
-              .thenComparingDouble(k -> values.get(k) * (touchedCells.contains(cell(k)) ? 0.5 : 1))
-              .thenComparing(k -> k));
+    private Optional<String> cheapest(Set<String> candidates) {
+      return candidates.stream().filter(k -> !hidden.containsKey(k) && !frozen.contains(k)).min(cost);
     }
   }
 }

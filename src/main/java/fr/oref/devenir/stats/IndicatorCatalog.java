@@ -49,8 +49,12 @@ public final class IndicatorCatalog {
    */
   public record CountRelation(String name, String left, String operator, String right) implements Serializable {}
 
-  /** A breakdown: its outcome columns (none for the region) and the dimensions it refines. */
-  public record Dimension(String name, List<String> columns, List<String> parents, String description)
+  /**
+   * A breakdown: its outcome columns (none for the region), the dimensions it refines, and its
+   * {@code priority} for the reader (1 the region, 2 the breakdowns of the regional page, 3 the
+   * details): complementary suppression takes its partners from the details first.
+   */
+  public record Dimension(String name, List<String> columns, List<String> parents, int priority, String description)
       implements Serializable {}
 
   /** The rates, computed from sums over gold.outcomes. */
@@ -92,7 +96,7 @@ public final class IndicatorCatalog {
   public static List<Dimension> dimensions() {
     return Csv.readResource("data-schemas/dimensions.csv").stream()
         .map(r -> new Dimension(r.get("dimension"), split(r.get("columns"), ","), split(r.get("parents"), "\\|"),
-            r.get("description")))
+            Integer.parseInt(r.get("priority")), r.get("description")))
         .toList();
   }
 

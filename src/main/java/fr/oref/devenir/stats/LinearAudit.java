@@ -1,6 +1,7 @@
 package fr.oref.devenir.stats;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +38,14 @@ public final class LinearAudit implements AutoCloseable {
    * 269 short counts at 0.4 s an LP, for 23 partners): the rest is left for the next check.
    */
   private static final int SHORT_ENOUGH = 8;
+  /**
+   * The order the counts are checked in: by hash, not by key, whose order keeps the counts of one cell
+   * together. They share their binding set, so the few short counts a check stops at gave one partner
+   * a round; spread over the table they give several (at 2,500 leavers 39 rounds instead of 56, 4,323
+   * counts hidden instead of 4,422). String's hash is fixed by the language: every JVM, driver or
+   * cluster, takes the same order.
+   */
+  private static final Comparator<String> SPREAD = Comparator.comparingInt(String::hashCode).thenComparing(k -> k);
 
   /** {@code Σ terms[x]·x = 0} (equality) or {@code ≤ 0}, over counts by key. */
   public record Relation(Map<String, Double> terms, boolean equality) {}
@@ -90,12 +99,11 @@ public final class LinearAudit implements AutoCloseable {
   /** The interval of each of {@code counts} (hidden ones), and those narrower than {@code required} says. */
   public Report check(Set<String> counts, ToDoubleFunction<String> required) {
     StopWatch watch = StopWatch.createStarted();
-    List<String> vars = counts.stream().sorted().toList();
+    List<String> vars = counts.stream().sorted(SPREAD).toList();
     Map<String, Double> low = model.atTrueValues();
     Map<String, Double> high = model.atTrueValues();
-    // a batch LP costs seconds at the Normandy scale however few it sums: a few counts go to their neighbourhoods first
-    boolean few = vars.size() <= FEW;
-    if (!few) {
+    // a batch LP costs seconds at the Normandy scale however few it sums: it pays only over many counts
+    if (vars.size() > FEW) {
       batches(vars, required, low, high);
     }
     List<String> open = vars.stream().filter(k -> narrow(k, low, high, required)).toList();
@@ -109,10 +117,6 @@ public final class LinearAudit implements AutoCloseable {
     // inside its neighbourhood a count often moves enough already: only the others need the whole model
     open.stream().filter(k -> narrow(k, low, high, required)).forEach(k -> local.inside(k, required.applyAsDouble(k),
         depth.getOrDefault(k, NEIGHBOURHOOD_DEPTH) + 1, low, high));
-    if (few) {
-      batches(vars.stream().filter(k -> narrow(k, low, high, required)).toList(),
-          required, low, high);
-    }
     List<Interval> tooNarrow = new ArrayList<>();
     Set<String> undecided = new HashSet<>();
     double narrowest = Double.POSITIVE_INFINITY;

@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 public final class PublicSecrecy {
   public static final String NUMERATOR_PREFIX = "NUM_";
 
+  private static final Map<String, Integer> PRIORITIES = IndicatorCatalog.dimensions().stream()
+      .collect(Collectors.toMap(IndicatorCatalog.Dimension::name, IndicatorCatalog.Dimension::priority));
+
   private PublicSecrecy() {}
 
   /** Whether a row with this suppression reason (null when published) shows its denominator. */
@@ -58,10 +61,16 @@ public final class PublicSecrecy {
     all.putAll(other.values());
     double width = CountSecrecy.protectionWidth(threshold);
     CountSecrecy.Outcome outcome = CountSecrecy.protect(all, primary, other.values().keySet(), relations, width,
-        new CountSecrecy.Policy(k -> k.contains("|" + IndicatorCatalog.REGION + "="), hidden -> unseen(wave, cells, hidden),
+        new CountSecrecy.Policy(PublicSecrecy::priority, hidden -> unseen(wave, cells, hidden),
             (k, hidden) -> rowsLost(wave, k, hidden)));
     failIfShort(outcome.audit());
     return outcome;
+  }
+
+  /** The reader's priority of a count's dimension (data-schemas/dimensions.csv), from its key {@code wave|dimension=value|count}. */
+  static int priority(String key) {
+    int bar = key.indexOf('|');
+    return PRIORITIES.get(key.substring(bar + 1, key.indexOf('=', bar)));
   }
 
   /** The rows of {@code key}'s cell still published that would be suppressed if {@code key} were hidden. */

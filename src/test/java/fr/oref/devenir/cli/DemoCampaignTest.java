@@ -11,10 +11,13 @@ import static fr.oref.devenir.cli.PageTables.byId;
 import static fr.oref.devenir.cli.PageTables.headers;
 import static fr.oref.devenir.cli.PageTables.table;
 import static fr.oref.devenir.cli.PageTables.xhtml;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.stats.IndicatorCatalog;
 import fr.oref.devenir.testing.PublishedText;
 import java.nio.file.Files;
@@ -230,6 +233,28 @@ class DemoCampaignTest {
             assertFalse(Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(mark) + "(?![\\p{L}\\d])").matcher(all)
                 .find(), "the bundle of " + uai + " mentions " + mark + " of " + other.getKey());
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * Over-suppression the reader sees: the regional page's chart of employment by level, and its table by
+   * sex, keep published employment rates in each wave — a choice of partners by size alone hid every
+   * level's at wave 2. (Departments are printed, not asserted: in a 6-CFA campaign a department often
+   * holds one CFA, whose counts it repeats, so a CFA's hidden count hides its department's.)
+   */
+  @Test
+  void theRegionalPagesBreakdownsKeepTheirEmploymentRatesInEachWave() {
+    for (IndicatorCatalog.Dimension d : IndicatorCatalog.dimensions()) {
+      for (int wave : List.of(1, 2)) {
+        long published = DemoRun.lake.read(Table.INDICATORS).filter(col("wave").equalTo(wave)
+            .and(col("dimension").equalTo(d.name())).and(col("indicator").equalTo("employment_rate"))
+            .and(col("weighting").equalTo("raw")).and(not(col("suppressed")))).count();
+        System.out.printf("Vague %d, %s (priorité %d) : %d taux d'emploi publiés%n", wave, d.name(), d.priority(),
+            published);
+        if (List.of("level", "sex").contains(d.name())) {
+          assertTrue(published >= 2, "wave " + wave + ": " + published + " employment rates published by " + d.name());
         }
       }
     }

@@ -40,8 +40,12 @@ class CountSecrecyTest {
   }
 
   private Map<String, String> protect(Set<String> primary, Set<String> frozen) {
+    return protect(primary, frozen, CountSecrecy.Policy.TABLE);
+  }
+
+  private Map<String, String> protect(Set<String> primary, Set<String> frozen, CountSecrecy.Policy policy) {
     Map<String, String> p = primary.stream().collect(Collectors.toMap(k -> k, k -> "LT_20"));
-    CountSecrecy.Outcome o = CountSecrecy.protect(values, p, frozen, relations, WIDTH);
+    CountSecrecy.Outcome o = CountSecrecy.protect(values, p, frozen, relations, WIDTH, policy);
     assertEquals(List.of(), o.audit().tooNarrow(), "every hidden count is protected");
     return o.hidden();
   }
@@ -237,6 +241,43 @@ class CountSecrecyTest {
       // the model the LPs see is the same, term for term (the simplex breaks ties by the model's order)
       assertEquals(ordered(given), ordered(shuffled), "relations shuffled with seed " + seed);
     }
+  }
+
+  /**
+   * A partner is taken from the details before the breakdowns of the regional page, whatever its value:
+   * {@code b} (priority 2) is smaller than {@code c} (priority 3), so a choice by value alone hides {@code b}.
+   */
+  @Test
+  void thePartnerIsTakenFromTheLeastImportantBreakdownBeforeItsValue() {
+    Map<String, Integer> priority = Map.of("T", 1, "a", 3, "b", 2, "c", 3);
+    CountSecrecy.Policy readers = new CountSecrecy.Policy(priority::get, hidden -> Set.of(), (k, hidden) -> 0);
+    // an equality left with one hidden term: T = a + b + c
+    count("T", 64);
+    count("a", 4);
+    count("b", 10);
+    count("c", 50);
+    sum("T", "a", "b", "c");
+    assertEquals(Set.of("a", "b"), protect(Set.of("a"), Set.of(), CountSecrecy.Policy.TABLE).keySet(), "by value");
+    assertEquals(Set.of("a", "c"), protect(Set.of("a"), Set.of(), readers).keySet(), "by priority");
+    // a count pinned by inequalities (d ≤ e ≤ f): e ∈ [3, 5] is short, the LP names d and f as partners
+    values.clear();
+    relations.clear();
+    count("d", 3);
+    count("e", 4);
+    count("f", 5);
+    relations.add(new LinearAudit.Relation(Map.of("d", 1.0, "e", -1.0), false));
+    relations.add(new LinearAudit.Relation(Map.of("e", 1.0, "f", -1.0), false));
+    assertEquals(Set.of("e", "d"), protect(Set.of("e"), Set.of(), CountSecrecy.Policy.TABLE).keySet(), "by value");
+    Map<String, Integer> ranks = Map.of("d", 2, "e", 3, "f", 3);
+    assertEquals(Set.of("e", "f"), protect(Set.of("e"), Set.of(), new CountSecrecy.Policy(ranks::get,
+        hidden -> Set.of(), (k, hidden) -> 0)).keySet(), "f is the detail, though larger than d");
+  }
+
+  @Test
+  void aCountsPriorityIsItsDimensions() {
+    assertEquals(1, PublicSecrecy.priority("1|region=ALL|panel"));
+    assertEquals(2, PublicSecrecy.priority("2|level=4|employed"));
+    assertEquals(3, PublicSecrecy.priority("1|cfa*diploma=0141234A,50022101|respondents"));
   }
 
   private static List<List<Map.Entry<String, Double>>> ordered(List<LinearAudit.Relation> relations) {
