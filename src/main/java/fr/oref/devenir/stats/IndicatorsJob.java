@@ -58,7 +58,7 @@ public final class IndicatorsJob {
     List<Row> cells = IndicatorCells.aggregate(Repeaters.withRepeaters(lake, outcomes, cohort, wave),
         IndicatorCatalog.counts(), IndicatorCatalog.dimensions()).collectAsList();
     lap(seconds, "aggregation", watch);
-    CountSecrecy.Outcome secrecy = secrecy(lake, cohort, wave, cells, threshold);
+    CountSecrecy.Outcome secrecy = secrecyInputs(lake, cohort, wave, cells).decide(threshold);
     lap(seconds, "secrecy and audit", watch);
 
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -89,10 +89,17 @@ public final class IndicatorsJob {
   }
 
   /**
-   * The wave's counts protected together with the other wave's, as published: the relations are
-   * those of both waves (hierarchies read from each wave's outcomes) and between them.
+   * What a wave's secrecy is decided on: its counts by key, its cells, the other wave as published, and
+   * the relations of both waves (hierarchies read from each wave's outcomes) and between them.
    */
-  private static CountSecrecy.Outcome secrecy(Lake lake, int cohort, int wave, List<Row> cells, int threshold) {
+  record SecrecyInputs(int wave, Map<String, Double> values, Set<String> cells, PublicSecrecy.Counts other,
+      List<LinearAudit.Relation> relations) {
+    CountSecrecy.Outcome decide(int threshold) {
+      return PublicSecrecy.decide(wave, values, cells, other, relations, threshold);
+    }
+  }
+
+  static SecrecyInputs secrecyInputs(Lake lake, int cohort, int wave, List<Row> cells) {
     Map<String, Double> values = new HashMap<>();
     Map<Integer, Set<String>> cellsByWave = new HashMap<>(Map.of(wave, new HashSet<>()));
     for (Row cell : cells) {
@@ -106,8 +113,8 @@ public final class IndicatorsJob {
     if (!otherRows.isEmpty()) {
       cellsByWave.put(3 - wave, PublishedCounts.cells(otherRows));
     }
-    return PublicSecrecy.decide(wave, values, cellsByWave.get(wave), PublishedCounts.read(otherRows, 3 - wave),
-        PublishedCounts.relations(lake, cohort, cellsByWave), threshold);
+    return new SecrecyInputs(wave, values, cellsByWave.get(wave), PublishedCounts.read(otherRows, 3 - wave),
+        PublishedCounts.relations(lake, cohort, cellsByWave));
   }
 
   private static String cellKey(Row cell) {
