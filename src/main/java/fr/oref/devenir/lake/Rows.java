@@ -2,6 +2,9 @@ package fr.oref.devenir.lake;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -38,5 +41,39 @@ public final class Rows {
       values.put(names[i], v instanceof java.sql.Date d ? d.toLocalDate() : v);
     }
     return values;
+  }
+
+  /**
+   * A stream of rows sorted by a key column, handed out one key's rows at a time (keys asked for in
+   * ascending order; the rows of a key never asked for are skipped): what a job writing one file per CFA
+   * holds is one CFA's rows, never the whole table.
+   */
+  public static final class Groups {
+    private final Iterator<Row> rows;
+    private final String column;
+    private Row next;
+
+    public Groups(Iterator<Row> rows, String column) {
+      this.rows = rows;
+      this.column = column;
+    }
+
+    public List<Row> of(String key) {
+      List<Row> rowsOfKey = new ArrayList<>();
+      while (next != null || rows.hasNext()) {
+        next = next == null ? rows.next() : next;
+        String own = next.getAs(column);
+        // Spark sorts a missing key first: no file is ever asked for it
+        int order = own == null ? -1 : own.compareTo(key);
+        if (order > 0) {
+          break;
+        }
+        if (order == 0) {
+          rowsOfKey.add(next);
+        }
+        next = null;
+      }
+      return rowsOfKey;
+    }
   }
 }

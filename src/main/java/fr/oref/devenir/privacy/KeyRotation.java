@@ -6,12 +6,12 @@ import static org.apache.spark.sql.functions.col;
 import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -54,7 +54,8 @@ public final class KeyRotation {
       throw new IllegalArgumentException("la nouvelle clé est la clé actuelle : rien à changer.");
     }
     refuseOpenSurveys(lake);
-    Dataset<Row> map = spark.createDataFrame(keyMap(lake, current, next), MAP).cache();
+    // materialised before the first rewrite: computed again later, it would read tables already re-keyed
+    Dataset<Row> map = keyMap(lake, current, next).localCheckpoint();
     for (Table table : BY_KEY) {
       rewrite(lake, table, map, "leaver_key", "old_key");
     }
@@ -62,9 +63,7 @@ public final class KeyRotation {
       rewrite(lake, table, map, "leaver_id", "old_id");
     }
     KeyRegister.record(lake, next, KeyRegister.ROTATION);
-    long leavers = map.count();
-    map.unpersist();
-    return leavers;
+    return map.count();
   }
 
   private static void refuseOpenSurveys(Lake lake) {
@@ -77,28 +76,30 @@ public final class KeyRotation {
         });
   }
 
-  /** Old key and ID to new ones, for every leaver key the lake holds. */
-  static List<Row> keyMap(Lake lake, Pseudonymizer current, Pseudonymizer next) {
-    Map<String, Row> contacts = new HashMap<>();
-    lake.read(Table.CONTACTS).collectAsList().forEach(c -> contacts.put(c.getInt(c.fieldIndex("cohort")) + "|"
-        + c.getAs("leaver_key"), c));
+  /**
+   * Old key and ID to new ones, for every leaver key the lake holds, derived on the executors (the
+   * names of every cohort never reach the driver): from the names where the lake still has them,
+   * else from the old key.
+   */
+  static Dataset<Row> keyMap(Lake lake, Pseudonymizer current, Pseudonymizer next) {
     Dataset<Row> keys = null;
     for (Table table : BY_KEY) {
       Dataset<Row> k = lake.read(table).select("cohort", "leaver_key").where(col("leaver_key").isNotNull());
       keys = keys == null ? k : keys.union(k);
     }
-    List<Row> map = new ArrayList<>();
-    for (Row k : keys.distinct().collectAsList()) {
-      int cohort = k.getInt(0);
-      String old = k.getString(1);
-      Row c = contacts.get(cohort + "|" + old);
-      java.sql.Date birth = c == null ? null : c.getAs("birth_date");
+    Dataset<Row> contacts = lake.read(Table.CONTACTS).select(col("cohort").as("c_cohort"), col("leaver_key").as("c_key"),
+        col("last_name"), col("first_name"), col("birth_date")).dropDuplicates("c_cohort", "c_key");
+    Dataset<Row> known = keys.distinct().join(contacts, col("cohort").equalTo(col("c_cohort"))
+        .and(col("leaver_key").equalTo(col("c_key"))), "left");
+    return known.map((MapFunction<Row, Row>) k -> {
+      int cohort = k.getInt(k.fieldIndex("cohort"));
+      String old = k.getAs("leaver_key");
+      java.sql.Date birth = k.getAs("birth_date");
       String fresh = birth == null ? next.rekeyed(old)
-          : next.leaverKey(cohort, c.getAs("last_name"), c.getAs("first_name"), birth.toLocalDate());
-      map.add(Rows.of(MAP, Map.of("cohort", cohort, "old_key", old, "old_id", current.surveyId(cohort, old),
-          "new_key", fresh, "new_id", next.surveyId(cohort, fresh))));
-    }
-    return map;
+          : next.leaverKey(cohort, k.getAs("last_name"), k.getAs("first_name"), birth.toLocalDate());
+      return Rows.of(MAP, Map.of("cohort", cohort, "old_key", old, "old_id", current.surveyId(cohort, old),
+          "new_key", fresh, "new_id", next.surveyId(cohort, fresh)));
+    }, Encoders.row(MAP));
   }
 
   /** The table with its keys (and IDs) mapped; a value the map does not know stays as it was. */

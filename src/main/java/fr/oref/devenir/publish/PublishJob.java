@@ -11,6 +11,7 @@ import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.lake.AtomicFolder;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
+import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.stats.IndicatorCatalog;
 import fr.oref.devenir.stats.LinearAudit;
@@ -26,7 +27,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -115,7 +115,7 @@ public final class PublishJob {
         .filter(c -> withContacts || !"oui".equals(c.get("contact"))).toList();
     List<String> resultFields = resultColumns.stream().map(WrittenFile.Column::field).toList();
     spark.sparkContext().setJobDescription(BUNDLES);
-    Map<String, List<List<String>>> results = results(lake, versions, cohort, wave, resultFields);
+    Rows.Groups results = results(lake, versions, cohort, wave);
     List<String> resultFiles = new ArrayList<>();
     for (String uai : cfas) {
       String dir = staging + "/cfa/" + uai;
@@ -126,7 +126,7 @@ public final class PublishJob {
       resultFiles.add(dir + "/resultats_" + uai + suffix + ".xlsx");
       try (OutputStream out = files.create(resultFiles.get(resultFiles.size() - 1))) {
         CfaBundle.writeResults(out, resultSheet, resultColumns.stream().map(WrittenFile.Column::header).toList(),
-            results.getOrDefault(uai, List.of()));
+            cells(results.of(uai), resultFields));
       }
       List<Row> bundle = new ArrayList<>(own);
       bundle.addAll(region);
@@ -179,23 +179,24 @@ public final class PublishJob {
   static final WrittenFile OPEN_DATA = WrittenFile.of("open-data");
   static final WrittenFile DEFINITIONS = WrittenFile.of("indicator-definitions");
 
-  /** Each CFA's respondents with the identifying columns it sent us, by CFA. */
-  private static Map<String, List<List<String>>> results(Lake lake, Map<String, Long> versions, int cohort, int wave,
-      List<String> fields) {
+  /**
+   * Each CFA's respondents with the identifying columns it sent us, sorted by CFA then name, handed out
+   * one CFA at a time: the driver never holds the region's respondents.
+   */
+  private static Rows.Groups results(Lake lake, Map<String, Long> versions, int cohort, int wave) {
     var outcomes = lake.readVersion(Table.OUTCOMES, versions.get(Table.OUTCOMES.qualifiedName()))
         .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)).and(col("respondent")));
     var contacts = lake.readVersion(Table.CONTACTS, versions.get(Table.CONTACTS.qualifiedName()))
         .filter(col("cohort").equalTo(cohort)).drop("cohort", "uai_cfa");
-    Map<String, List<List<String>>> byCfa = new TreeMap<>();
-    for (Row r : outcomes.join(contacts, "leaver_key").orderBy("uai_cfa", "last_name").collectAsList()) {
-      List<String> values = new ArrayList<>();
-      for (String f : fields) {
-        Object v = r.getAs(f);
-        values.add(v == null ? "" : v instanceof Boolean b ? (b ? "oui" : "non") : v.toString());
-      }
-      byCfa.computeIfAbsent(r.getAs("uai_cfa"), k -> new ArrayList<>()).add(values);
-    }
-    return byCfa;
+    return new Rows.Groups(outcomes.join(contacts, "leaver_key").orderBy("uai_cfa", "last_name", "leaver_key")
+        .toLocalIterator(), "uai_cfa");
+  }
+
+  private static List<List<String>> cells(List<Row> rows, List<String> fields) {
+    return rows.stream().map(r -> fields.stream().map(f -> {
+      Object v = r.getAs(f);
+      return v == null ? "" : v instanceof Boolean b ? (b ? "oui" : "non") : v.toString();
+    }).toList()).toList();
   }
 
   /** What the wave's raking did that readers must be told (nothing when it went as the methods say). */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -50,11 +51,13 @@ public final class RespondentExtract {
         .filter(col("cohort").equalTo(cohort)).select(col("leaver_key"), col("diploma_obtained").as("file_diploma"));
     Dataset<Row> outcomes = lake.readVersion(Table.OUTCOMES, versions.get(Table.OUTCOMES.qualifiedName()))
         .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)));
-    List<Row> rows = Weighting.withWeights(outcomes, lake.readVersion(Table.WEIGHTS,
-        versions.get(Table.WEIGHTS.qualifiedName()))).join(file, "leaver_key", "left").orderBy("leaver_key").collectAsList();
+    // streamed in key order: the driver never holds the wave's panel
+    Iterator<Row> rows = Weighting.withWeights(outcomes, lake.readVersion(Table.WEIGHTS,
+        versions.get(Table.WEIGHTS.qualifiedName()))).join(file, "leaver_key", "left").orderBy("leaver_key").toLocalIterator();
     try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
       Csv.writeRecord(out, layout.stream().map(c -> c.get("column")).toList());
-      for (Row r : rows) {
+      while (rows.hasNext()) {
+        Row r = rows.next();
         List<String> values = new ArrayList<>();
         for (Map<String, String> c : layout) {
           Object v = r.getAs(c.get("source"));

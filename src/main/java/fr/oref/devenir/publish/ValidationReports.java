@@ -1,13 +1,16 @@
 package fr.oref.devenir.publish;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
 
 import fr.oref.devenir.contracts.LeaverFileStatus;
 import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
+import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,14 +66,7 @@ public final class ValidationReports {
             log.col("file_cfa").equalTo(latest.col("file_cfa")).and(log.col("ingested_at").equalTo(latest.col("ingested_at"))),
             "left_semi")
         .orderBy("file_cfa", "source_file").collectAsList();
-    Map<String, List<Anomaly>> anomalies = new TreeMap<>();
-    lake.read(Table.REJECTIONS).filter(col("cohort").equalTo(cohort)).collectAsList().forEach(r ->
-        anomalies.computeIfAbsent(r.getAs("file_cfa"), k -> new ArrayList<>()).add(new Anomaly(name(r.getAs("source_file")),
-            r.getAs("sheet"), r.getAs("row_number"), r.getAs("column_name"),
-            "ERROR".equals(r.getAs("severity")) ? "ERREUR" : "AVERTISSEMENT", r.getAs("message"))));
-    lake.read(Table.LEAVER_EXCLUSIONS).filter(col("cohort").equalTo(cohort)).collectAsList().forEach(r ->
-        anomalies.computeIfAbsent(r.getAs("file_cfa"), k -> new ArrayList<>()).add(new Anomaly(name(r.getAs("source_file")),
-            r.getAs("sheet"), r.getAs("row_number"), null, "INFORMATION", r.getAs("detail"))));
+    Rows.Groups anomalies = anomalies(lake, cohort);
     Map<String, List<org.apache.spark.sql.Row>> byCfa = new TreeMap<>();
     current.forEach(r -> byCfa.computeIfAbsent(r.getAs("file_cfa"), k -> new ArrayList<>()).add(r));
     List<String> reports = new ArrayList<>();
@@ -78,7 +74,9 @@ public final class ValidationReports {
       String path = dir + "/validation_C" + cohort + "_" + cfa.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".xlsx";
       try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = files.create(path)) {
         synthesis(wb, cohort, cfa.getKey(), cfa.getValue());
-        anomalySheet(wb, anomalies.getOrDefault(cfa.getKey(), List.of()));
+        anomalySheet(wb, anomalies.of(cfa.getKey()).stream().map(r -> new Anomaly(name(r.getAs("source_file")),
+            r.getAs("sheet"), r.getAs("row_number"), r.getAs("column_name"), r.getAs("severity"), r.getAs("message")))
+            .toList());
         Spreadsheets.write(wb, out);
       }
       reports.add(path);
@@ -99,6 +97,23 @@ public final class ValidationReports {
       Spreadsheets.write(wb, out);
     }
     return byCfa.size();
+  }
+
+  /**
+   * Every anomaly of the cohort's files — rejections and warnings, then the rows left out (repeaters,
+   * duplicates) — sorted by CFA, file, row and column, handed out one CFA at a time.
+   */
+  private static Rows.Groups anomalies(Lake lake, int cohort) {
+    Dataset<org.apache.spark.sql.Row> rejections = lake.read(Table.REJECTIONS).filter(col("cohort").equalTo(cohort))
+        .select(col("file_cfa"), col("source_file"), col("sheet"), col("row_number"), col("column_name"),
+            when(col("severity").equalTo("ERROR"), "ERREUR").otherwise("AVERTISSEMENT").as("severity"),
+            col("message"), lit(0).as("kind"));
+    Dataset<org.apache.spark.sql.Row> exclusions = lake.read(Table.LEAVER_EXCLUSIONS).filter(col("cohort").equalTo(cohort))
+        .select(col("file_cfa"), col("source_file"), col("sheet"), col("row_number"),
+            lit(null).cast("string").as("column_name"), lit("INFORMATION").as("severity"), col("detail").as("message"),
+            lit(1).as("kind"));
+    return new Rows.Groups(rejections.unionByName(exclusions)
+        .orderBy("file_cfa", "kind", "source_file", "row_number", "column_name").toLocalIterator(), "file_cfa");
   }
 
   private static String name(String path) {

@@ -259,4 +259,30 @@ class DemoCampaignTest {
       }
     }
   }
+
+  /** Each CFA's results workbook lists its own respondents, every one of them, sorted by name (streamed by CFA). */
+  @Test
+  void eachCfasResultsHoldEveryOneOfItsRespondentsByName() throws Exception {
+    Map<String, Long> respondents = new java.util.TreeMap<>();
+    DemoRun.lake.read(Table.OUTCOMES).filter(col("cohort").equalTo(2022).and(col("wave").equalTo(2))
+        .and(col("respondent"))).groupBy("uai_cfa").count().collectAsList()
+        .forEach(r -> respondents.put(r.getString(0), r.getLong(1)));
+    assertTrue(respondents.size() > 1, respondents.toString());
+    DataFormatter text = new DataFormatter();
+    for (Map.Entry<String, Long> cfa : respondents.entrySet()) {
+      Path file = publication.resolve("cfa/" + cfa.getKey() + "/resultats_" + cfa.getKey() + "_C2022_V2.xlsx");
+      try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+        Sheet sheet = wb.getSheetAt(0);
+        assertEquals(cfa.getValue(), sheet.getLastRowNum(), cfa.getKey() + ": one row per respondent below the header");
+        int name = 0;
+        while (!"NOM".equals(text.formatCellValue(sheet.getRow(0).getCell(name)))) {
+          name++;
+        }
+        for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+          assertTrue(text.formatCellValue(sheet.getRow(r - 1).getCell(name))
+              .compareTo(text.formatCellValue(sheet.getRow(r).getCell(name))) <= 0, cfa.getKey() + " row " + r);
+        }
+      }
+    }
+  }
 }
