@@ -20,6 +20,10 @@ public final class SurveyExportContract implements Serializable {
   private static final Pattern ROME = Pattern.compile("[A-N][0-9]{4}");
   private static final Pattern MONTH = Pattern.compile("(\\d{1,2})/(\\d{4})");
   private static final SurveyExportContract INSTANCE = new SurveyExportContract();
+  /** Answer statuses (the export's STATUT coded by survey-export.csv) the statistics read. */
+  public static final String COMPLETE = "COMPLETE";
+  public static final String PARTIAL = "PARTIAL";
+  public static final String REFUSED = "REFUSED";
   /** Longest part of an answer a message quotes. */
   public static final int QUOTED_MAX = 80;
 
@@ -45,6 +49,14 @@ public final class SurveyExportContract implements Serializable {
       }
       columns.add(new Column(r.get("column"), r.get("field"), r.get("type"), codes));
     }
+  }
+
+  /**
+   * Respondent (SPEC §5.1): a complete answer, or a partial one that gives the situation. The one rule
+   * the outcomes and the progress of collection both apply.
+   */
+  public static boolean respondent(String status, Object situation) {
+    return COMPLETE.equals(status) || (PARTIAL.equals(status) && situation != null);
   }
 
   public static SurveyExportContract get() {

@@ -45,11 +45,8 @@ final class CallLists {
         .orderBy("list_cfa", "last_name", "leaver_id")
         .toLocalIterator();
     List<String> written = new ArrayList<>();
-    Csv.SplitWriter.Opener open = cfa -> {
-      written.add(dir + "/relances_C" + cohort + "_V" + wave + "_" + cfa + ".csv");
-      return files.create(written.get(written.size() - 1));
-    };
-    try (Csv.SplitWriter byCfa = new Csv.SplitWriter(layout.headers(), open)) {
+    try (Csv.SplitWriter byCfa = new Csv.SplitWriter(layout.headers(),
+        cfa -> dir + "/relances_C" + cohort + "_V" + wave + "_" + cfa + ".csv", files::create)) {
       while (lines.hasNext()) {
         Row line = lines.next();
         List<String> record = new ArrayList<>();
@@ -58,6 +55,7 @@ final class CallLists {
         }
         byCfa.write(line.getAs("list_cfa"), record);
       }
+      written.addAll(byCfa.paths());
     }
     NominativeOutputs.record(lake, files, cohort, NominativeOutputs.CALL_LIST, written);
   }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import fr.oref.devenir.contracts.SurveyExportContract;
@@ -25,7 +26,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -37,9 +41,6 @@ import org.apache.spark.storage.StorageLevel;
  * the answers.
  */
 public final class IngestResponsesJob {
-  static final String COMPLETE = "COMPLETE";
-  static final String PARTIAL = "PARTIAL";
-  static final String REFUSED = "REFUSED";
 
   private IngestResponsesJob() {}
 
@@ -53,9 +54,12 @@ public final class IngestResponsesJob {
   public record Result(String snapshotId, int rowsRead, int rowsKept, int rowsRejected, int valuesRejected,
       List<Progress> progress) {}
 
-  /** Respondent so far: a complete answer, or a partial one that gives the situation (SPEC §5.1). */
+  /** Respondent so far, by the contract's rule (the outcomes apply the same). */
+  private static final UserDefinedFunction RESPONDENT = udf(
+      (UDF2<String, String, Boolean>) SurveyExportContract::respondent, DataTypes.BooleanType);
+
   static Column respondent() {
-    return col("status").equalTo(COMPLETE).or(col("status").equalTo(PARTIAL).and(col("situation").isNotNull()));
+    return RESPONDENT.apply(col("status"), col("situation"));
   }
 
   public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, String file, String callsDir)
@@ -142,7 +146,7 @@ public final class IngestResponsesJob {
           List.of("cohort", "wave", "source_file", "row_number", "column_name", "rule"), load.scope());
 
       Dataset<Row> members = panel.join(responses.select(col("leaver_id").as("answered_id"),
-          respondent().as("respondent"), col("status").equalTo(REFUSED).as("refused")),
+          respondent().as("respondent"), col("status").equalTo(SurveyExportContract.REFUSED).as("refused")),
           col("leaver_id").equalTo(col("answered_id")), "left");
       List<Progress> progress = progress(members);
       lake.insertNew(Table.COLLECTION_PROGRESS, spark.createDataFrame(progress.stream().map(p -> Rows.of(

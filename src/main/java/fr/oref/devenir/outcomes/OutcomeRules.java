@@ -1,5 +1,6 @@
 package fr.oref.devenir.outcomes;
 
+import fr.oref.devenir.contracts.SurveyExportContract;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -44,10 +45,10 @@ public final class OutcomeRules {
     Map<String, Object> o = new HashMap<>(leaver);
     Map<String, Object> a = answer == null ? Map.of() : answer;
     String status = answer == null ? "NO_ANSWER" : (String) a.get("status");
-    boolean respondent = "COMPLETE".equals(status) || ("PARTIAL".equals(status) && a.get("situation") != null);
+    boolean respondent = SurveyExportContract.respondent(status, a.get("situation"));
     o.put("response_status", status);
     o.put("respondent", respondent);
-    o.put("opted_out", "REFUSED".equals(status));
+    o.put("opted_out", SurveyExportContract.REFUSED.equals(status));
     o.put("contract_broken", leaver.get("contract_break") != null);
     o.put("diploma_obtained", diploma((String) leaver.get("diploma_obtained"), (String) a.get("diploma_obtained")));
     if (!respondent) {

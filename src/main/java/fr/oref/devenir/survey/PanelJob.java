@@ -78,13 +78,10 @@ public final class PanelJob {
     WrittenFile layout = WrittenFile.of(CONTRACT);
     String base = "panel_C" + cohort + "_V" + wave;
     written.add(outDir + "/" + base + ".csv");
-    Csv.SplitWriter.Opener open = cfa -> {
-      written.add(outDir + "/cfa/" + base + "_" + cfa + ".csv");
-      return files.create(written.get(written.size() - 1));
-    };
     long size = 0;
     try (Csv.ExcelWriter all = new Csv.ExcelWriter(files.create(written.get(0)), layout.headers());
-         Csv.SplitWriter byCfa = new Csv.SplitWriter(layout.headers(), open)) {
+         Csv.SplitWriter byCfa = new Csv.SplitWriter(layout.headers(), cfa -> outDir + "/cfa/" + base + "_" + cfa + ".csv",
+             files::create)) {
       while (rows.hasNext()) {
         Row row = rows.next();
         List<String> record = layout.fields().stream().map(f -> value(row, f)).toList();
@@ -92,6 +89,7 @@ public final class PanelJob {
         byCfa.write(row.getAs("uai_cfa"), record);
         size++;
       }
+      written.addAll(byCfa.paths());
     }
     return size;
   }

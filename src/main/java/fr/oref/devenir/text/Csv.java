@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -131,29 +132,39 @@ public final class Csv {
    * closed when the next comes: one CFA's list, a call list or a panel, never the region's, in memory.
    */
   public static final class SplitWriter implements Closeable {
-    /** Opens the file of one key. */
+    /** Creates the file at a path. */
     @FunctionalInterface
-    public interface Opener {
-      OutputStream open(String key) throws IOException;
+    public interface Creator {
+      OutputStream create(String path) throws IOException;
     }
 
-    private final Opener opener;
     private final List<String> header;
+    private final UnaryOperator<String> pathOfKey;
+    private final Creator creator;
+    private final List<String> paths = new ArrayList<>();
     private String key;
     private ExcelWriter current;
 
-    public SplitWriter(List<String> header, Opener opener) {
+    /** {@code pathOfKey}: where the records of a key go; {@code creator} makes the file there. */
+    public SplitWriter(List<String> header, UnaryOperator<String> pathOfKey, Creator creator) {
       this.header = header;
-      this.opener = opener;
+      this.pathOfKey = pathOfKey;
+      this.creator = creator;
     }
 
     public void write(String recordKey, List<String> record) throws IOException {
       if (!recordKey.equals(key)) {
         close();
         key = recordKey;
-        current = new ExcelWriter(opener.open(recordKey), header);
+        paths.add(pathOfKey.apply(recordKey));
+        current = new ExcelWriter(creator.create(paths.get(paths.size() - 1)), header);
       }
       current.write(record);
+    }
+
+    /** The files opened so far, in order: what a job records of the nominative files it wrote. */
+    public List<String> paths() {
+      return List.copyOf(paths);
     }
 
     @Override

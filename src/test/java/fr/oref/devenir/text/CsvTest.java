@@ -56,18 +56,20 @@ class CsvTest {
   void recordsSortedByKeyGoOneFilePerKeyEachWithTheBomAndHeader() throws IOException {
     java.util.Map<String, ByteArrayOutputStream> files = new java.util.LinkedHashMap<>();
     List<String> header = AWKWARD.get(0);
-    try (Csv.SplitWriter byCfa = new Csv.SplitWriter(header, key -> {
-      files.put(key, new ByteArrayOutputStream());
-      return files.get(key);
+    try (Csv.SplitWriter byCfa = new Csv.SplitWriter(header, key -> "relances_" + key + ".csv", path -> {
+      files.put(path, new ByteArrayOutputStream());
+      return files.get(path);
     })) {
       byCfa.write("0141300A", AWKWARD.get(1));
       byCfa.write("0141300A", AWKWARD.get(2));
       byCfa.write("0500001B", AWKWARD.get(3));
+      assertEquals(List.of("relances_0141300A.csv", "relances_0500001B.csv"), byCfa.paths(), "the paths opened, in order");
     }
-    assertEquals(List.of("0141300A", "0500001B"), List.copyOf(files.keySet()), "each key's file opened once");
-    assertEquals(AWKWARD.subList(0, 3), Csv.readAll(new ByteArrayInputStream(files.get("0141300A").toByteArray()),
-        StandardCharsets.UTF_8));
-    byte[] second = files.get("0500001B").toByteArray();
+    assertEquals(List.of("relances_0141300A.csv", "relances_0500001B.csv"), List.copyOf(files.keySet()),
+        "each key's file opened once");
+    assertEquals(AWKWARD.subList(0, 3), Csv.readAll(
+        new ByteArrayInputStream(files.get("relances_0141300A.csv").toByteArray()), StandardCharsets.UTF_8));
+    byte[] second = files.get("relances_0500001B.csv").toByteArray();
     assertEquals(0xEF, second[0] & 0xFF, "every file starts with the BOM");
     assertEquals(List.of(header, AWKWARD.get(3)), Csv.readAll(new ByteArrayInputStream(second), StandardCharsets.UTF_8));
   }
