@@ -28,5 +28,5 @@ if [ ! -f "$work/inputs_V1.tsv" ]; then
   } > "$work/prepare.log" 2>&1
   replay dump "$work/lake" 2022 1 "$work/inputs_V1.tsv" 2>>"$work/prepare.log"
 fi
-replay replay "$work/inputs_V1.tsv" 2>&1 | grep -v "^WARNING\|SLF4J" | sed 's/^.*DEBUG CountSecrecy: //'
+replay replay "$work/inputs_V1.tsv" 2>&1 | grep --line-buffered -v "^WARNING\|SLF4J" | sed -u 's/^.*DEBUG CountSecrecy: //'
 echo "work folder: $work"

@@ -101,19 +101,18 @@ public final class ValidationReports {
 
   /**
    * Every anomaly of the cohort's files — rejections and warnings, then the rows left out (repeaters,
-   * duplicates) — sorted by CFA, file, row and column, handed out one CFA at a time.
+   * duplicates) — sorted by CFA only, handed out one CFA at a time (each CFA's sheet orders its own).
    */
   private static Rows.Groups anomalies(Lake lake, int cohort) {
     Dataset<org.apache.spark.sql.Row> rejections = lake.read(Table.REJECTIONS).filter(col("cohort").equalTo(cohort))
         .select(col("file_cfa"), col("source_file"), col("sheet"), col("row_number"), col("column_name"),
             when(col("severity").equalTo("ERROR"), "ERREUR").otherwise("AVERTISSEMENT").as("severity"),
-            col("message"), lit(0).as("kind"));
+            col("message"));
     Dataset<org.apache.spark.sql.Row> exclusions = lake.read(Table.LEAVER_EXCLUSIONS).filter(col("cohort").equalTo(cohort))
         .select(col("file_cfa"), col("source_file"), col("sheet"), col("row_number"),
-            lit(null).cast("string").as("column_name"), lit("INFORMATION").as("severity"), col("detail").as("message"),
-            lit(1).as("kind"));
+            lit(null).cast("string").as("column_name"), lit("INFORMATION").as("severity"), col("detail").as("message"));
     return new Rows.Groups(rejections.unionByName(exclusions)
-        .orderBy("file_cfa", "kind", "source_file", "row_number", "column_name").toLocalIterator(), "file_cfa");
+        .orderBy("file_cfa").toLocalIterator(), "file_cfa");
   }
 
   private static String name(String path) {
@@ -162,7 +161,9 @@ public final class ValidationReports {
       case "AVERTISSEMENT" -> 1;
       default -> 2;
     }).thenComparing(Anomaly::file, Comparator.nullsFirst(Comparator.naturalOrder()))
-        .thenComparing(Anomaly::row, Comparator.nullsFirst(Comparator.naturalOrder())));
+        .thenComparing(Anomaly::row, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(Anomaly::column, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(Anomaly::message, Comparator.nullsFirst(Comparator.naturalOrder())));
     List<String> fields = REPORT.fields(ANOMALIES);
     int r = 1;
     for (Anomaly a : sorted) {

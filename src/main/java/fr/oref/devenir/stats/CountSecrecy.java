@@ -138,8 +138,11 @@ public final class CountSecrecy {
       this.values = values;
       propagation = new BoundPropagation(values, relations);
       this.policy = policy;
-      priority = policy.priority();
-      ranks = values.keySet().stream().mapToInt(priority).map(p -> -p).distinct().sorted().map(p -> -p).toArray();
+      // read once per count: the cost comparator asks at every comparison
+      Map<String, Integer> priorities = values.keySet().stream()
+          .collect(Collectors.toMap(k -> k, policy.priority()::applyAsInt));
+      priority = priorities::get;
+      ranks = priorities.values().stream().mapToInt(p -> -p).distinct().sorted().map(p -> -p).toArray();
       loss = policy.loss();
       cost = Comparator.<String>comparingInt(k -> -priority.applyAsInt(k))
           .thenComparingDouble(k -> loss.applyAsDouble(k, hidden))
@@ -170,7 +173,9 @@ public final class CountSecrecy {
       if (tooNarrow.isEmpty()) {
         Set<String> check = new HashSet<>(hidden.keySet());
         check.removeAll(wide);
-        LinearAudit.Report report = audit.check(check, required);
+        Set<String> chosen = new HashSet<>();
+        LinearAudit.Report report = audit.check(check, required, shortOne -> shortOne.pinnedBy().stream()
+            .noneMatch(chosen::contains) && partner(shortOne).map(chosen::add).orElse(false));
         wide.addAll(check);
         report.tooNarrow().forEach(i -> wide.remove(i.key()));
         wide.removeAll(report.undecided());

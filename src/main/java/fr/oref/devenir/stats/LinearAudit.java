@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.apache.commons.lang3.time.StopWatch;
@@ -33,9 +34,10 @@ public final class LinearAudit implements AutoCloseable {
   private static final int NEIGHBOURHOOD_DEPTH = 2;
   private static final int FEW = 5000;
   /**
-   * Short counts worth finding by whole-model LPs in one check: a round gives a partner to one short
-   * count per binding set, and the partners free most of the others (at the Normandy scale a round found
-   * 269 short counts at 0.4 s an LP, for 23 partners): the rest is left for the next check.
+   * Short counts with a partner of their own worth finding by whole-model LPs in one check: a round
+   * gives a partner to one short count per binding set, and the partners free most of the others (at
+   * the Normandy scale a round found 269 short counts at 0.4 s an LP, for 23 partners): the rest is
+   * left for the next check.
    */
   private static final int SHORT_ENOUGH = 8;
   /**
@@ -63,6 +65,7 @@ public final class LinearAudit implements AutoCloseable {
   public record Report(int hidden, int components, int largestComponent, int programs, double narrowest,
       List<Interval> tooNarrow, Set<String> undecided, double seconds) {}
 
+  private final Map<String, Double> values;
   private final LinearModel model;
   private final List<Relation> relations;
   /** Counts their neighbourhood did not find short: not looked at again (the whole model's LP finds what it misses). */
@@ -70,11 +73,19 @@ public final class LinearAudit implements AutoCloseable {
   /** How many relations away a count's neighbourhood reaches, deeper for a count it missed. */
   private final Map<String, Integer> depth = new HashMap<>();
   private final Neighbourhoods local;
+  /**
+   * The range of values each hidden count takes in the feasible tables found so far. Hiding a count only
+   * frees it, so a table feasible once stays feasible: the ranges hold for the life of the audit, and a
+   * count left undecided by one check starts the next from what was already found.
+   */
+  private final Map<String, Double> low = new HashMap<>();
+  private final Map<String, Double> high = new HashMap<>();
 
   /** Every count published. */
   public LinearAudit(Map<String, Double> values, List<Relation> relations) {
     relations.forEach(r -> holds(r, values));
     this.relations = relations;
+    this.values = values;
     // beyond any count of the table: a count this high is as good as unbounded (a cap of the order of
     // the counts keeps the simplex's tolerances meaningful, where 1e9 made GLOP find feasible tables infeasible)
     double cap = 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10;
@@ -94,19 +105,28 @@ public final class LinearAudit implements AutoCloseable {
   /** The count is no longer published: any value from 0 up. */
   public void hide(String key) {
     model.hide(key);
+    low.putIfAbsent(key, values.get(key));
+    high.putIfAbsent(key, values.get(key));
   }
 
   /** The interval of each of {@code counts} (hidden ones), and those narrower than {@code required} says. */
   public Report check(Set<String> counts, ToDoubleFunction<String> required) {
+    return check(counts, required, shortOne -> true);
+  }
+
+  /**
+   * As above, the LPs over the whole table stopping once {@link #SHORT_ENOUGH} of the short counts found
+   * would get a partner of their own ({@code ownPartner}, asked of each in turn): short counts whose
+   * binding sets overlap share a partner, so a check stopped at 8 of them may give a round one partner.
+   */
+  public Report check(Set<String> counts, ToDoubleFunction<String> required, Predicate<Interval> ownPartner) {
     StopWatch watch = StopWatch.createStarted();
     List<String> vars = counts.stream().sorted(SPREAD).toList();
-    Map<String, Double> low = model.atTrueValues();
-    Map<String, Double> high = model.atTrueValues();
     // a batch LP costs seconds at the Normandy scale however few it sums: it pays only over many counts
     if (vars.size() > FEW) {
-      batches(vars, required, low, high);
+      batches(vars, required);
     }
-    List<String> open = vars.stream().filter(k -> narrow(k, low, high, required)).toList();
+    List<String> open = vars.stream().filter(k -> narrow(k, required)).toList();
     List<Interval> near = neighbourhoods(open.stream().filter(k -> !locallyWide.contains(k)).toList(), required);
     if (!near.isEmpty()) {
       // the other open counts are left for the next check, after their short neighbours got partners
@@ -115,20 +135,23 @@ public final class LinearAudit implements AutoCloseable {
       return report(near, undecided, near.stream().mapToDouble(Interval::width).min().orElseThrow(), watch);
     }
     // inside its neighbourhood a count often moves enough already: only the others need the whole model
-    open.stream().filter(k -> narrow(k, low, high, required)).forEach(k -> local.inside(k, required.applyAsDouble(k),
+    open.stream().filter(k -> narrow(k, required)).forEach(k -> local.inside(k, required.applyAsDouble(k),
         depth.getOrDefault(k, NEIGHBOURHOOD_DEPTH) + 1, low, high));
+    List<String> stillNarrow = open.stream().filter(k -> narrow(k, required)).toList();
     List<Interval> tooNarrow = new ArrayList<>();
     Set<String> undecided = new HashSet<>();
+    int partners = 0;
     double narrowest = Double.POSITIVE_INFINITY;
     for (String key : vars) {
-      if (tooNarrow.size() >= SHORT_ENOUGH && narrow(key, low, high, required)) {
+      if (partners >= SHORT_ENOUGH && narrow(key, required)) {
         undecided.add(key);
         continue;
       }
-      Interval interval = model.interval(key, required.applyAsDouble(key), low, high);
+      Interval interval = model.interval(key, required.applyAsDouble(key), low, high, stillNarrow);
       narrowest = Math.min(narrowest, interval.width());
       if (interval.width() < interval.required() - TOLERANCE) {
         tooNarrow.add(interval);
+        partners += ownPartner.test(interval) ? 1 : 0;
         // short for reasons further away than its neighbourhood saw: look wider next time
         locallyWide.remove(key);
         depth.merge(key, NEIGHBOURHOOD_DEPTH + 1, (x, y) -> x + 1);
@@ -137,16 +160,16 @@ public final class LinearAudit implements AutoCloseable {
     return report(tooNarrow, undecided, narrowest, watch);
   }
 
-  private static boolean narrow(String key, Map<String, Double> low, Map<String, Double> high,
-      ToDoubleFunction<String> required) {
+  private boolean narrow(String key, ToDoubleFunction<String> required) {
     return high.get(key) - low.get(key) < required.applyAsDouble(key) - TOLERANCE;
   }
 
   private Report report(List<Interval> tooNarrow, Set<String> undecided, double narrowest, StopWatch watch) {
-    int programs = model.programs() + local.programs();
+    int whole = model.programs();
+    int programs = whole + local.programs();
     int[] components = HiddenComponents.of(model.hidden(), relations);
-    LOG.debug("audit: {} LPs, {} short, {} undecided, {} s", programs, tooNarrow.size(), undecided.size(),
-        watch.getTime() / 1e3);
+    LOG.debug("audit: {} LPs ({} over the whole table), {} short, {} undecided, {} s", programs, whole, tooNarrow.size(),
+        undecided.size(), watch.getTime() / 1e3);
     return new Report(model.hidden().size(), components[0], components[1], programs, narrowest, tooNarrow, Set.copyOf(undecided),
         watch.getTime() / 1e3);
   }
@@ -165,18 +188,17 @@ public final class LinearAudit implements AutoCloseable {
    * weights, pushed up then down): each optimum is a feasible table that usually moves most of them
    * by more than they need, leaving the individual LPs to the few that stay narrow.
    */
-  private void batches(List<String> vars, ToDoubleFunction<String> required, Map<String, Double> low,
-      Map<String, Double> high) {
+  private void batches(List<String> vars, ToDoubleFunction<String> required) {
     Random weights = new Random(vars.size());
     List<String> open = vars;
     for (int batch = 0; batch < MAX_BATCHES && open.size() > MIN_BATCH; batch++) {
       for (boolean maximise : new boolean[] {true, false}) {
         Map<String, Double> objective = new LinkedHashMap<>();
         open.forEach(k -> objective.put(k, 0.5 + weights.nextDouble()));
-        model.optimise(objective, maximise, low, high);
+        model.optimise(objective, maximise, low, high, open);
       }
       int before = open.size();
-      open = open.stream().filter(k -> narrow(k, low, high, required)).toList();
+      open = open.stream().filter(k -> narrow(k, required)).toList();
       if (open.size() > 0.9 * before) {
         break;
       }

@@ -8,6 +8,7 @@ import com.google.ortools.linearsolver.MPVariable;
 import fr.oref.devenir.stats.LinearAudit.Interval;
 import fr.oref.devenir.stats.LinearAudit.Relation;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +38,6 @@ final class LinearModel implements AutoCloseable {
   private final double cap;
   /** LPs solved since last read. */
   private int programs;
-  /** LPs solved after the first (which starts from no basis), and their time: what one more costs. */
 
   LinearModel(Map<String, Double> values, List<Relation> relations, double cap) {
     this.values = values;
@@ -79,21 +79,33 @@ final class LinearModel implements AutoCloseable {
    * {@code width}; a count left short is given the published counts its optima depend on.
    */
   Interval interval(String key, double width, Map<String, Double> low, Map<String, Double> high) {
+    return interval(key, width, low, high, hidden);
+  }
+
+  /** As above, the ranges of {@code watched} counts only growing (those of the others are not read). */
+  Interval interval(String key, double width, Map<String, Double> low, Map<String, Double> high,
+      Collection<String> watched) {
     Set<String> pinnedBy = new TreeSet<>();
     for (boolean maximise : new boolean[] {true, false}) {
       if (high.get(key) - low.get(key) < width - TOLERANCE) {
-        optimise(Map.of(key, 1.0), maximise, low, high);
-        pinnedBy.addAll(binding());
+        optimise(Map.of(key, 1.0), maximise, low, high, watched);
+        // only a count left short needs its partners: reading every reduced cost costs a call per count
+        if (high.get(key) - low.get(key) < width - TOLERANCE) {
+          pinnedBy.addAll(binding());
+        }
       }
     }
     return new Interval(key, values.get(key), low.get(key), high.get(key), width, Set.copyOf(pinnedBy));
   }
 
   /**
-   * The weighted sum of {@code objective}'s counts pushed up or down; every hidden count's range grows
-   * to the optimum found (an optimum at the cap means unbounded above).
+   * The weighted sum of {@code objective}'s counts pushed up or down; the range of each {@code watched}
+   * hidden count grows to the optimum found (an optimum at the cap means unbounded above). Reading a
+   * value costs a call into the solver: at the Normandy scale, reading all 20,000 hidden counts after
+   * each LP took as long as the LP, when a few hundred are still narrow.
    */
-  void optimise(Map<String, Double> objective, boolean maximise, Map<String, Double> low, Map<String, Double> high) {
+  void optimise(Map<String, Double> objective, boolean maximise, Map<String, Double> low, Map<String, Double> high,
+      Collection<String> watched) {
     MPObjective o = solver.objective();
     o.clear();
     objective.forEach((k, w) -> o.setCoefficient(variables.get(k), w));
@@ -104,7 +116,7 @@ final class LinearModel implements AutoCloseable {
       throw new IllegalStateException("Audit du secret : les relations publiées sont incompatibles avec les"
           + " comptages (relation fausse dans data-schemas ?) — " + status + ".");
     }
-    for (String k : hidden) {
+    for (String k : watched) {
       double v = variables.get(k).solutionValue();
       low.merge(k, v, Math::min);
       high.put(k, v >= cap - TOLERANCE ? Double.POSITIVE_INFINITY : Math.max(high.get(k), v));

@@ -3,10 +3,12 @@ package fr.oref.devenir.stats;
 import fr.oref.devenir.stats.LinearAudit.Interval;
 import fr.oref.devenir.stats.LinearAudit.Relation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Small LPs around one hidden count: milliseconds each, where an LP over the whole table costs a
@@ -25,12 +27,27 @@ import java.util.Set;
 final class Neighbourhoods {
   /** How many relations a neighbourhood holds, per level it reaches. */
   private static final int RELATIONS_PER_LEVEL = 400;
+  /**
+   * The most levels' worth of relations a model around a count holds, however deep it looks: any subset
+   * of the relations is still an outer bound, and around a count of a large hidden group each level
+   * multiplies the relations (at the Normandy scale models of whole groups, solved from scratch, took
+   * most of the time once the whole model had missed a count a few times).
+   */
+  private static final int MAX_LEVELS = 4;
 
   private final Map<String, Double> values;
   private final RelationIndex index;
   private final Set<String> hidden;
   private final double cap;
   private int programs;
+  /**
+   * For each count its inside model left narrow: how deep it looked and the published counts of the
+   * relations it kept. Until one of those is hidden, the same model would give the same optima (at the
+   * Normandy scale some 300 counts stay undecided for dozens of rounds, each round solving them again).
+   */
+  private final Map<String, Reach> stillNarrow = new HashMap<>();
+
+  private record Reach(int levels, Set<String> published) {}
 
   /** {@code hidden}: the whole model's set, seen as it changes. */
   Neighbourhoods(Map<String, Double> values, List<Relation> relations, Set<String> hidden, double cap) {
@@ -52,11 +69,12 @@ final class Neighbourhoods {
     Set<Integer> near = new LinkedHashSet<>();
     Set<String> reached = new LinkedHashSet<>(Set.of(key));
     List<String> frontier = List.of(key);
-    for (int level = 0; level < levels && near.size() < RELATIONS_PER_LEVEL * levels; level++) {
+    int most = RELATIONS_PER_LEVEL * Math.min(levels, MAX_LEVELS);
+    for (int level = 0; level < levels && near.size() < most; level++) {
       List<String> next = new ArrayList<>();
       for (String k : frontier) {
         for (int r : index.of(k)) {
-          if (near.add(r)) {
+          if (near.size() < most && near.add(r)) {
             index.get(r).terms().keySet().stream().filter(t -> hidden.contains(t) && reached.add(t)).forEach(next::add);
           }
         }
@@ -77,6 +95,10 @@ final class Neighbourhoods {
    * levels as keep the relations holding them under the cap.
    */
   void inside(String key, double width, int levels, Map<String, Double> low, Map<String, Double> high) {
+    Reach last = stillNarrow.get(key);
+    if (last != null && last.levels() == levels && last.published().stream().noneMatch(hidden::contains)) {
+      return;
+    }
     Set<String> free = new LinkedHashSet<>(Set.of(key));
     Set<Integer> kept = new LinkedHashSet<>(index.of(key));
     List<String> frontier = List.of(key);
@@ -85,7 +107,7 @@ final class Neighbourhoods {
           .filter(t -> hidden.contains(t) && !free.contains(t)).distinct().toList();
       Set<Integer> more = new LinkedHashSet<>(kept);
       next.forEach(t -> more.addAll(index.of(t)));
-      if (next.isEmpty() || more.size() > RELATIONS_PER_LEVEL * levels) {
+      if (next.isEmpty() || more.size() > RELATIONS_PER_LEVEL * Math.min(levels, MAX_LEVELS)) {
         break;
       }
       free.addAll(next);
@@ -96,6 +118,12 @@ final class Neighbourhoods {
       free.forEach(inside::hide);
       inside.interval(key, width, low, high);
       programs += inside.programs();
+    }
+    if (high.get(key) - low.get(key) < width - LinearModel.TOLERANCE) {
+      stillNarrow.put(key, new Reach(levels, kept.stream().flatMap(r -> index.get(r).terms().keySet().stream())
+          .filter(t -> !hidden.contains(t)).collect(Collectors.toSet())));
+    } else {
+      stillNarrow.remove(key);
     }
   }
 }

@@ -89,4 +89,22 @@ class NeighbourhoodsTest {
     assertEquals(4, local.programs());
     assertEquals(0, local.programs(), "read once");
   }
+
+  @Test
+  void aCountLeftNarrowIsNotSolvedAgainUntilACountOfItsRelationsIsHidden() {
+    Neighbourhoods local = local();
+    Map<String, Double> low = at(values, hidden);
+    Map<String, Double> high = at(values, hidden);
+    local.inside("a", 3, 2, low, high);
+    assertEquals(2, local.programs(), "pushed up and down, still narrow (d held at 40 pins it)");
+    local.inside("a", 3, 2, low, high);
+    assertEquals(0, local.programs(), "nothing changed near a: the same model would give the same optima");
+    hidden.add("r1");
+    low.put("r1", values.get("r1"));
+    high.put("r1", values.get("r1"));
+    local.inside("a", 3, 2, low, high);
+    assertEquals(2, local.programs(), "a margin of a's relations hidden since");
+    local.inside("a", 3, 3, low, high);
+    assertEquals(1, local.programs(), "a deeper neighbourhood is another model (pushed up, a is wide)");
+  }
 }

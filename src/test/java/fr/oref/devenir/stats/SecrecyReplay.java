@@ -63,6 +63,15 @@ public final class SecrecyReplay {
     System.out.printf("decided in %.1f s: %d of %d counts hidden (%.1f %%); final audit %d LPs, narrowest %.2f%n",
         watch.getTime() / 1e3, hidden, in.values().size(), 100.0 * hidden / in.values().size(),
         outcome.audit().programs(), outcome.audit().narrowest());
+    // what publish does before writing: an audit of the result from scratch, sharing nothing with the decision
+    Map<String, Double> all = new HashMap<>(in.values());
+    all.putAll(in.other().values());
+    watch.reset();
+    watch.start();
+    LinearAudit.Report again = LinearAudit.run(all, outcome.hidden().keySet(), CountSecrecy.canonical(in.relations()),
+        CountSecrecy.required(outcome.hidden(), CountSecrecy.protectionWidth(threshold)));
+    System.out.printf("audited again from scratch in %.1f s: %d LPs, %d short, narrowest %.2f%n", watch.getTime() / 1e3,
+        again.programs(), again.tooNarrow().size(), again.narrowest());
     Map<Integer, int[]> byPriority = new HashMap<>();
     for (String cell : in.cells()) {
       int priority = PublicSecrecy.priority(CountRelations.key(in.wave(), cell, "panel"));
