@@ -174,8 +174,7 @@ public final class CountSecrecy {
         Set<String> check = new HashSet<>(hidden.keySet());
         check.removeAll(wide);
         Set<String> chosen = new HashSet<>();
-        LinearAudit.Report report = audit.check(check, required, shortOne -> shortOne.pinnedBy().stream()
-            .noneMatch(chosen::contains) && partner(shortOne).map(chosen::add).orElse(false));
+        LinearAudit.Report report = audit.check(check, required, shortOne -> ownPartner(shortOne, chosen).isPresent());
         wide.addAll(check);
         report.tooNarrow().forEach(i -> wide.remove(i.key()));
         wide.removeAll(report.undecided());
@@ -185,14 +184,7 @@ public final class CountSecrecy {
       coverage.clear();
       tooNarrow.forEach(i -> i.pinnedBy().forEach(k -> coverage.merge(k, 1, Integer::sum)));
       Set<String> touched = new HashSet<>();
-      for (LinearAudit.Interval shortOne : tooNarrow) {
-        if (shortOne.pinnedBy().stream().noneMatch(touched::contains)) {
-          partner(shortOne).ifPresent(p -> {
-            hide(p);
-            touched.add(p);
-          });
-        }
-      }
+      tooNarrow.forEach(shortOne -> ownPartner(shortOne, touched).ifPresent(this::hide));
       LOG.debug("secrecy round {}: {} hidden, {} LPs, {} short, {} partners", round, hidden.size(), programs,
           tooNarrow.size(), touched.size());
       return !touched.isEmpty();
@@ -211,6 +203,16 @@ public final class CountSecrecy {
           }
         }
       }
+    }
+
+    /**
+     * A partner for a short count none of whose binding counts is {@code taken} yet (one partner often
+     * frees the short counts it binds), added to {@code taken}: what a round does, and what a check
+     * counts to know when to stop.
+     */
+    private Optional<String> ownPartner(LinearAudit.Interval shortOne, Set<String> taken) {
+      boolean shared = shortOne.pinnedBy().stream().anyMatch(taken::contains);
+      return shared ? Optional.empty() : partner(shortOne).filter(taken::add);
     }
 
     /**

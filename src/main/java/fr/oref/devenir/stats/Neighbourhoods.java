@@ -64,12 +64,17 @@ final class Neighbourhoods {
     return solved;
   }
 
+  /** The most relations a model reaching {@code levels} steps holds. */
+  private static int most(int levels) {
+    return RELATIONS_PER_LEVEL * Math.min(levels, MAX_LEVELS);
+  }
+
   /** The count's interval under the relations {@code levels} steps from it through hidden counts: an outer bound. */
   Interval around(String key, double width, int levels) {
     Set<Integer> near = new LinkedHashSet<>();
     Set<String> reached = new LinkedHashSet<>(Set.of(key));
     List<String> frontier = List.of(key);
-    int most = RELATIONS_PER_LEVEL * Math.min(levels, MAX_LEVELS);
+    int most = most(levels);
     for (int level = 0; level < levels && near.size() < most; level++) {
       List<String> next = new ArrayList<>();
       for (String k : frontier) {
@@ -107,7 +112,7 @@ final class Neighbourhoods {
           .filter(t -> hidden.contains(t) && !free.contains(t)).distinct().toList();
       Set<Integer> more = new LinkedHashSet<>(kept);
       next.forEach(t -> more.addAll(index.of(t)));
-      if (next.isEmpty() || more.size() > RELATIONS_PER_LEVEL * Math.min(levels, MAX_LEVELS)) {
+      if (next.isEmpty() || more.size() > most(levels)) {
         break;
       }
       free.addAll(next);
