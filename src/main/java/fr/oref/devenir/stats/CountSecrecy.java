@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  * LP; when it finds none, the LP audit finds the rest, with the published counts each optimum depends
  * on (non-zero reduced costs, as in τ-ARGUS's optimal and modular methods). For each short count the
  * cheapest of those is hidden — one per binding set a round, since one partner often frees its
- * neighbours —, until none is short. Cheapest means: of the least important {@code priority} for the
- * reader (details before the breakdowns of the regional page, the region's own counts only when nothing
- * else can protect), then fewest published rows lost (the policy's {@code loss}), then binding most of
- * the round's short counts, then the smallest value, halved when its cell already hides a count.
+ * neighbours —, until none is short; a count still short the round after gets instead the published
+ * counts moved by the cheapest table that reaches its width ({@link PartnerModel}). Cheapest means: of
+ * the least important {@code priority} for the reader (details before the breakdowns of the regional
+ * page, the region's own counts only when nothing else can protect), then fewest published rows lost
+ * (the policy's {@code loss}), then binding most of the round's short counts, then the smallest value,
+ * halved when its cell already hides a count.
  * Counts of {@code frozen} (already published, another wave) keep their status.
  */
 public final class CountSecrecy {
@@ -75,8 +77,8 @@ public final class CountSecrecy {
   public static Outcome protect(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
       List<LinearAudit.Relation> given, double width, Policy policy) {
     List<LinearAudit.Relation> relations = canonical(given);
-    try (LinearAudit audit = new LinearAudit(values, relations)) {
-      Suppression s = new Suppression(values, primary, frozen, relations, policy, audit);
+    try (LinearAudit audit = new LinearAudit(values, relations);
+        Suppression s = new Suppression(values, primary, frozen, relations, policy, audit)) {
       ToDoubleFunction<String> required = required(s.hidden, width);
       for (int round = 0; round < MAX_ROUNDS && s.round(round, required); round++) {
         // each round hides partners for the counts found short; none found ends it
@@ -108,7 +110,7 @@ public final class CountSecrecy {
   }
 
   /** The suppression being built: hidden counts, and what choosing the next one needs. */
-  private static final class Suppression {
+  private static final class Suppression implements AutoCloseable {
     final Map<String, String> hidden;
     final Map<String, Double> values;
     final BoundPropagation propagation;
@@ -127,6 +129,10 @@ public final class CountSecrecy {
     final Set<String> wide = new HashSet<>();
     final ToDoubleBiFunction<String, Map<String, String>> loss;
     final Comparator<String> cost;
+    /** The whole table's cheapest ways round, for counts a partner chosen among their binding counts did not free. */
+    final PartnerModel partnerModel;
+    /** The counts found short last round: still short now, they get a freeing set instead of one partner. */
+    Set<String> stubborn = Set.of();
 
     Suppression(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
         List<LinearAudit.Relation> relations, Policy policy, LinearAudit audit) {
@@ -151,11 +157,25 @@ public final class CountSecrecy {
           .thenComparing(k -> k);
       index = new RelationIndex(relations);
       primary.keySet().forEach(k -> touchedCells.add(cell(k)));
+      Map<Integer, Double> perUnit = new HashMap<>();
+      for (int i = 0; i < ranks.length; i++) {
+        // each rank dearer than any way round through the ranks below (they move tens of counts, not 10⁴)
+        perUnit.put(ranks[i], Math.pow(1e4, i));
+      }
+      // the most important rank (the region's counts) never goes in a freeing set: among its counts
+      // the one-partner rule weighs the rows each would take away, which the set's prices do not
+      Set<String> fixed = new HashSet<>(frozen);
+      if (ranks.length > 1) {
+        values.keySet().stream().filter(k -> priority.applyAsInt(k) == ranks[ranks.length - 1]).forEach(fixed::add);
+      }
+      partnerModel = new PartnerModel(values, relations, fixed, k -> perUnit.get(priority.applyAsInt(k)));
+      primary.keySet().forEach(partnerModel::hide);
     }
 
     void hide(String key) {
       hidden.put(key, SECONDARY);
       audit.hide(key);
+      partnerModel.hide(key);
       touchedCells.add(cell(key));
     }
 
@@ -174,7 +194,8 @@ public final class CountSecrecy {
         Set<String> check = new HashSet<>(hidden.keySet());
         check.removeAll(wide);
         Set<String> chosen = new HashSet<>();
-        LinearAudit.Report report = audit.check(check, required, shortOne -> ownPartner(shortOne, chosen).isPresent());
+        LinearAudit.Report report = audit.check(check, required,
+            shortOne -> stubborn.contains(shortOne.key()) || ownPartner(shortOne, chosen).isPresent());
         wide.addAll(check);
         report.tooNarrow().forEach(i -> wide.remove(i.key()));
         wide.removeAll(report.undecided());
@@ -184,10 +205,30 @@ public final class CountSecrecy {
       coverage.clear();
       tooNarrow.forEach(i -> i.pinnedBy().forEach(k -> coverage.merge(k, 1, Integer::sum)));
       Set<String> touched = new HashSet<>();
-      tooNarrow.forEach(shortOne -> ownPartner(shortOne, touched).ifPresent(this::hide));
-      LOG.debug("secrecy round {}: {} hidden, {} LPs, {} short, {} partners", round, hidden.size(), programs,
-          tooNarrow.size(), touched.size());
+      tooNarrow.forEach(shortOne -> partners(shortOne, touched).forEach(this::hide));
+      Set<String> shortNow = tooNarrow.stream().map(LinearAudit.Interval::key).collect(Collectors.toSet());
+      LOG.debug("secrecy round {}: {} hidden, {} LPs, {} short ({} twice), {} partners", round, hidden.size(),
+          programs, tooNarrow.size(), shortNow.stream().filter(stubborn::contains).count(), touched.size());
+      stubborn = shortNow;
       return !touched.isEmpty();
+    }
+
+    /**
+     * What to hide for a short count: its own partner, or, for a count short two rounds running (often
+     * one bound by over a thousand published counts, which one partner a round frees only after tens of
+     * rounds), the counts the cheapest table moving it far enough moves. A set that adds nothing — freed
+     * by a set hidden before it this round, or PDLP's optimum spread over equally cheap ways round,
+     * none moved half a unit — falls back on its own partner, so every round hides something for it.
+     */
+    private List<String> partners(LinearAudit.Interval shortOne, Set<String> taken) {
+      Optional<Set<String>> set = stubborn.contains(shortOne.key()) ? partnerModel.freeing(shortOne) : Optional.empty();
+      List<String> freeing = set.map(found -> found.stream().filter(taken::add).toList()).orElse(List.of());
+      return freeing.isEmpty() ? ownPartner(shortOne, taken).stream().toList() : freeing;
+    }
+
+    @Override
+    public void close() {
+      partnerModel.close();
     }
 
     /** An equality with one hidden term gives it away: hide the cheapest published other term. */

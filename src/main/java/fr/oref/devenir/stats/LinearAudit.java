@@ -86,9 +86,7 @@ public final class LinearAudit implements AutoCloseable {
     relations.forEach(r -> holds(r, values));
     this.relations = relations;
     this.values = values;
-    // beyond any count of the table: a count this high is as good as unbounded (a cap of the order of
-    // the counts keeps the simplex's tolerances meaningful, where 1e9 made GLOP find feasible tables infeasible)
-    double cap = 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10;
+    double cap = LinearModel.cap(values);
     model = new LinearModel(values, relations, cap);
     local = new Neighbourhoods(values, relations, model.hidden(), cap);
   }

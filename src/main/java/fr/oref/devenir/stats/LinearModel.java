@@ -51,6 +51,14 @@ final class LinearModel implements AutoCloseable {
     }
   }
 
+  /**
+   * Beyond any count of the table: a count this high is as good as unbounded (a cap of the order of the
+   * counts keeps the solvers' tolerances meaningful, where 1e9 made GLOP find feasible tables infeasible).
+   */
+  static double cap(Map<String, Double> values) {
+    return 2 * values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) + 10;
+  }
+
   private MPVariable variable(String key) {
     return variables.computeIfAbsent(key, k -> {
       double v = values.get(k);

@@ -1,9 +1,9 @@
 package fr.oref.devenir.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static fr.oref.devenir.stats.Sums.sum;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,19 +21,9 @@ class NeighbourhoodsTest {
   private static final double CAP = 1000;
   private final Map<String, Double> values = new HashMap<>(Map.of("a", 4.0, "b", 30.0, "c", 25.0, "d", 40.0,
       "r1", 34.0, "r2", 65.0, "c1", 29.0, "c2", 70.0));
-  private final List<LinearAudit.Relation> relations = new ArrayList<>();
+  private final List<LinearAudit.Relation> relations = List.of(sum("r1", "a", "b"), sum("r2", "c", "d"),
+      sum("c1", "a", "c"), sum("c2", "b", "d"));
   private final Set<String> hidden = new HashSet<>(Set.of("a", "b", "c", "d"));
-
-  NeighbourhoodsTest() {
-    sum("r1", "a", "b");
-    sum("r2", "c", "d");
-    sum("c1", "a", "c");
-    sum("c2", "b", "d");
-  }
-
-  private void sum(String total, String x, String y) {
-    relations.add(new LinearAudit.Relation(Map.of(total, 1.0, x, -1.0, y, -1.0), true));
-  }
 
   private Neighbourhoods local() {
     return new Neighbourhoods(values, relations, hidden, CAP);
