@@ -131,7 +131,9 @@ public final class CountSecrecy {
     final Comparator<String> cost;
     /** The whole table's cheapest ways round, for counts a partner chosen among their binding counts did not free. */
     final PartnerModel partnerModel;
-    /** The counts found short last round: still short now, they get a freeing set instead of one partner. */
+    /** What moving a published count by one unit costs in a freeing set, by its priority rank. */
+    final Map<Integer, Double> perUnit = new HashMap<>();
+    /** The counts the last LP audit found short: still short at the next, they get a freeing set instead of one partner. */
     Set<String> stubborn = Set.of();
 
     Suppression(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
@@ -157,18 +159,12 @@ public final class CountSecrecy {
           .thenComparing(k -> k);
       index = new RelationIndex(relations);
       primary.keySet().forEach(k -> touchedCells.add(cell(k)));
-      Map<Integer, Double> perUnit = new HashMap<>();
       for (int i = 0; i < ranks.length; i++) {
-        // each rank dearer than any way round through the ranks below (they move tens of counts, not 10⁴)
+        // each rank dearer than any way round through the ranks below (they move tens of counts by a
+        // few units, each losing a few rows: far from 10⁴)
         perUnit.put(ranks[i], Math.pow(1e4, i));
       }
-      // the most important rank (the region's counts) never goes in a freeing set: among its counts
-      // the one-partner rule weighs the rows each would take away, which the set's prices do not
-      Set<String> fixed = new HashSet<>(frozen);
-      if (ranks.length > 1) {
-        values.keySet().stream().filter(k -> priority.applyAsInt(k) == ranks[ranks.length - 1]).forEach(fixed::add);
-      }
-      partnerModel = new PartnerModel(values, relations, fixed, k -> perUnit.get(priority.applyAsInt(k)));
+      partnerModel = new PartnerModel(values, relations, frozen);
       primary.keySet().forEach(partnerModel::hide);
     }
 
@@ -190,7 +186,8 @@ public final class CountSecrecy {
       List<LinearAudit.Interval> tooNarrow = propagation.tooNarrow(hidden.keySet(), required)
           .stream().filter(i -> !i.pinnedBy().isEmpty()).toList();
       int programs = 0;
-      if (tooNarrow.isEmpty()) {
+      boolean audited = tooNarrow.isEmpty();
+      if (audited) {
         Set<String> check = new HashSet<>(hidden.keySet());
         check.removeAll(wide);
         Set<String> chosen = new HashSet<>();
@@ -205,25 +202,38 @@ public final class CountSecrecy {
       coverage.clear();
       tooNarrow.forEach(i -> i.pinnedBy().forEach(k -> coverage.merge(k, 1, Integer::sum)));
       Set<String> touched = new HashSet<>();
-      tooNarrow.forEach(shortOne -> partners(shortOne, touched).forEach(this::hide));
+      Set<String> twice = audited ? stubborn : Set.of();
+      tooNarrow.forEach(shortOne -> partners(shortOne, twice.contains(shortOne.key()), touched).forEach(this::hide));
       Set<String> shortNow = tooNarrow.stream().map(LinearAudit.Interval::key).collect(Collectors.toSet());
       LOG.debug("secrecy round {}: {} hidden, {} LPs, {} short ({} twice), {} partners", round, hidden.size(),
-          programs, tooNarrow.size(), shortNow.stream().filter(stubborn::contains).count(), touched.size());
-      stubborn = shortNow;
+          programs, tooNarrow.size(), shortNow.stream().filter(twice::contains).count(), touched.size());
+      if (audited) {
+        // bound propagation's short counts are not kept: its bounds are outer ones, not values a table
+        // reaches, and a partner a round frees them cheaply (17 whole-table sets in Normandy's round 1)
+        stubborn = shortNow;
+      }
       return !touched.isEmpty();
     }
 
     /**
-     * What to hide for a short count: its own partner, or, for a count short two rounds running (often
+     * What to hide for a short count: its own partner, or, for a count short in two audits running (often
      * one bound by over a thousand published counts, which one partner a round frees only after tens of
      * rounds), the counts the cheapest table moving it far enough moves. A set that adds nothing — freed
      * by a set hidden before it this round, or PDLP's optimum spread over equally cheap ways round,
      * none moved half a unit — falls back on its own partner, so every round hides something for it.
      */
-    private List<String> partners(LinearAudit.Interval shortOne, Set<String> taken) {
-      Optional<Set<String>> set = stubborn.contains(shortOne.key()) ? partnerModel.freeing(shortOne) : Optional.empty();
+    private List<String> partners(LinearAudit.Interval shortOne, boolean twice, Set<String> taken) {
+      Optional<Set<String>> set = twice ? partnerModel.freeing(shortOne, this::price) : Optional.empty();
       List<String> freeing = set.map(found -> found.stream().filter(taken::add).toList()).orElse(List.of());
       return freeing.isEmpty() ? ownPartner(shortOne, taken).stream().toList() : freeing;
+    }
+
+    /**
+     * What moving a count by one unit costs in a freeing set: nothing once hidden, else its rank's price
+     * times the rows it would take away (plus one), as the one-partner rule weighs them.
+     */
+    private double price(String key) {
+      return hidden.containsKey(key) ? 0 : perUnit.get(priority.applyAsInt(key)) * (1 + loss.applyAsDouble(key, hidden));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package fr.oref.devenir.stats;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -27,11 +26,7 @@ import java.util.stream.Collectors;
 final class LinearModel implements AutoCloseable {
   static final double TOLERANCE = 1e-6;
 
-  static {
-    Loader.loadNativeLibraries();
-  }
-
-  private final MPSolver solver = MPSolver.createSolver("GLOP");
+  private final MPSolver solver = Solvers.create("GLOP");
   private final Map<String, MPVariable> variables = new LinkedHashMap<>();
   private final Map<String, Double> values;
   private final Set<String> hidden = new HashSet<>();

@@ -27,9 +27,9 @@ class PartnerModelTest {
       sum("x", "ax", "bx"), sum("y", "ay", "by"), sum("T", "a", "b"), sum("T", "x", "y"));
 
   private Optional<Set<String>> freeing(Map<String, Double> prices, Set<String> frozen, Set<String> hidden) {
-    try (PartnerModel model = new PartnerModel(VALUES, relations, frozen, prices::get)) {
+    try (PartnerModel model = new PartnerModel(VALUES, relations, frozen)) {
       hidden.forEach(model::hide);
-      return model.freeing(AX);
+      return model.freeing(AX, k -> hidden.contains(k) ? 0 : prices.get(k));
     }
   }
 
