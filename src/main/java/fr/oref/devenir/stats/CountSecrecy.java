@@ -133,7 +133,7 @@ public final class CountSecrecy {
     final PartnerModel partnerModel;
     /** What moving a published count by one unit costs in a freeing set, by its priority rank. */
     final Map<Integer, Double> perUnit = new HashMap<>();
-    /** The counts the last LP audit found short: still short at the next, they get a freeing set instead of one partner. */
+    /** The counts found short last round: still short now, they get a freeing set instead of one partner. */
     Set<String> stubborn = Set.of();
 
     Suppression(Map<String, Double> values, Map<String, String> primary, Set<String> frozen,
@@ -186,8 +186,7 @@ public final class CountSecrecy {
       List<LinearAudit.Interval> tooNarrow = propagation.tooNarrow(hidden.keySet(), required)
           .stream().filter(i -> !i.pinnedBy().isEmpty()).toList();
       int programs = 0;
-      boolean audited = tooNarrow.isEmpty();
-      if (audited) {
+      if (tooNarrow.isEmpty()) {
         Set<String> check = new HashSet<>(hidden.keySet());
         check.removeAll(wide);
         Set<String> chosen = new HashSet<>();
@@ -202,28 +201,24 @@ public final class CountSecrecy {
       coverage.clear();
       tooNarrow.forEach(i -> i.pinnedBy().forEach(k -> coverage.merge(k, 1, Integer::sum)));
       Set<String> touched = new HashSet<>();
-      Set<String> twice = audited ? stubborn : Set.of();
-      tooNarrow.forEach(shortOne -> partners(shortOne, twice.contains(shortOne.key()), touched).forEach(this::hide));
+      tooNarrow.forEach(shortOne -> partners(shortOne, touched).forEach(this::hide));
       Set<String> shortNow = tooNarrow.stream().map(LinearAudit.Interval::key).collect(Collectors.toSet());
       LOG.debug("secrecy round {}: {} hidden, {} LPs, {} short ({} twice), {} partners", round, hidden.size(),
-          programs, tooNarrow.size(), shortNow.stream().filter(twice::contains).count(), touched.size());
-      if (audited) {
-        // bound propagation's short counts are not kept: its bounds are outer ones, not values a table
-        // reaches, and a partner a round frees them cheaply (17 whole-table sets in Normandy's round 1)
-        stubborn = shortNow;
-      }
+          programs, tooNarrow.size(), shortNow.stream().filter(stubborn::contains).count(), touched.size());
+      stubborn = shortNow;
       return !touched.isEmpty();
     }
 
     /**
-     * What to hide for a short count: its own partner, or, for a count short in two audits running (often
+     * What to hide for a short count: its own partner, or, for a count short two rounds running (often
      * one bound by over a thousand published counts, which one partner a round frees only after tens of
      * rounds), the counts the cheapest table moving it far enough moves. A set that adds nothing — freed
      * by a set hidden before it this round, or PDLP's optimum spread over equally cheap ways round,
      * none moved half a unit — falls back on its own partner, so every round hides something for it.
      */
-    private List<String> partners(LinearAudit.Interval shortOne, boolean twice, Set<String> taken) {
-      Optional<Set<String>> set = twice ? partnerModel.freeing(shortOne, this::price) : Optional.empty();
+    private List<String> partners(LinearAudit.Interval shortOne, Set<String> taken) {
+      Optional<Set<String>> set = stubborn.contains(shortOne.key()) ? partnerModel.freeing(shortOne, this::price)
+          : Optional.empty();
       List<String> freeing = set.map(found -> found.stream().filter(taken::add).toList()).orElse(List.of());
       return freeing.isEmpty() ? ownPartner(shortOne, taken).stream().toList() : freeing;
     }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A three-way table with every margin (CFA × diploma × sex and all their sums, as the published
  * crossings are): the case where partners chosen one at a time protect least, since every count lies
- * in three relations at once. On this table (4 × 4 × 4, a fixed seed) the LP audit finds counts short
- * in two audits running, so the freeing sets of {@link PartnerModel} are used too.
+ * in three relations at once. On this table (4 × 4 × 4, a fixed seed) some counts are still short the
+ * round after their partner was hidden, so the freeing sets of {@link PartnerModel} are used too.
  */
 class ThreeWayTableSecrecyTest {
   private static final int N = 4;
