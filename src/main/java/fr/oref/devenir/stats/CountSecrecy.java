@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class CountSecrecy {
   public static final String SECONDARY = "SECONDARY";
   private static final int MAX_ROUNDS = 200;
+  /** A published row lost, against one unit moved in a freeing set: a cell has tens of rows at most. */
+  private static final double TIE = 1e-3;
   private static final Logger LOG = LoggerFactory.getLogger(CountSecrecy.class);
 
   private CountSecrecy() {}
@@ -161,7 +163,7 @@ public final class CountSecrecy {
       primary.keySet().forEach(k -> touchedCells.add(cell(k)));
       for (int i = 0; i < ranks.length; i++) {
         // each rank dearer than any way round through the ranks below (they move tens of counts by a
-        // few units, each losing a few rows: far from 10⁴)
+        // few units: far from 10⁴)
         perUnit.put(ranks[i], Math.pow(1e4, i));
       }
       partnerModel = new PartnerModel(values, relations, frozen);
@@ -224,11 +226,12 @@ public final class CountSecrecy {
     }
 
     /**
-     * What moving a count by one unit costs in a freeing set: nothing once hidden, else its rank's price
-     * times the rows it would take away (plus one), as the one-partner rule weighs them.
+     * What moving a count by one unit costs in a freeing set: nothing once hidden, else its rank's price,
+     * the rows it would take away breaking ties only — weighing them fully (times one plus the rows) made
+     * Normandy's tail longer, since the cheapest tables then spread over more counts with fewer rows.
      */
     private double price(String key) {
-      return hidden.containsKey(key) ? 0 : perUnit.get(priority.applyAsInt(key)) * (1 + loss.applyAsDouble(key, hidden));
+      return hidden.containsKey(key) ? 0 : perUnit.get(priority.applyAsInt(key)) * (1 + TIE * loss.applyAsDouble(key, hidden));
     }
 
     @Override
