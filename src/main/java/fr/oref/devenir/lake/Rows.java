@@ -1,10 +1,12 @@
 package fr.oref.devenir.lake;
 
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -32,6 +34,15 @@ public final class Rows {
     return new GenericRowWithSchema(cells, schema);
   }
 
+  /** A row of a contract from a record read by {@link #as}: each component fills its column. */
+  public static Row of(StructType schema, Record record) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      values.put(column(c), get(record, column(c)));
+    }
+    return of(schema, values);
+  }
+
   /** A row as plain Java values by column name (dates as LocalDate), the inverse of {@link #of}. */
   public static Map<String, Object> toMap(Row row) {
     Map<String, Object> values = new java.util.HashMap<>();
@@ -41,6 +52,44 @@ public final class Rows {
       values.put(names[i], v instanceof java.sql.Date d ? d.toLocalDate() : v);
     }
     return values;
+  }
+
+  /**
+   * A row as a record whose components are its columns in camelCase ({@code ci_low} → {@code ciLow}):
+   * what a stage hands the next one, typed and read by name (Spark's encoders take JavaBeans, not records).
+   */
+  public static <R extends Record> R as(Row row, Class<R> type) {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      values[i] = row.getAs(column(components[i]));
+      types[i] = components[i].getType();
+    }
+    try {
+      return type.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(type.getSimpleName() + " cannot be read from " + row.schema().simpleString(), e);
+    }
+  }
+
+  /** One column of a record read by {@link #as}, by the column's name. */
+  public static Object get(Record record, String column) {
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      if (column(c).equals(column)) {
+        try {
+          return c.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new IllegalArgumentException(record.getClass().getSimpleName() + " has no column " + column);
+  }
+
+  /** The column a record component stands for: {@code dimensionValue} → {@code dimension_value}. */
+  public static String column(RecordComponent component) {
+    return component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
   }
 
   /**

@@ -2,6 +2,7 @@ package fr.oref.devenir.publish;
 
 import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.stats.IndicatorCatalog;
+import fr.oref.devenir.stats.IndicatorResult;
 import fr.oref.devenir.stats.Secrecy;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,8 +14,6 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 
 /**
  * A CFA's restricted bundle: its own indicators (CFA, CFA × diploma, CFA × level) beside the
@@ -30,46 +29,32 @@ public final class CfaBundle {
   private CfaBundle() {}
 
   /** The CFA's own rows of gold.indicators, suppression recomputed at the restricted threshold. */
-  public static List<Row> ownRows(List<Row> indicators, String uai, int threshold) {
-    List<Row> own = indicators.stream().filter(r -> OWN_DIMENSIONS.contains(r.<String>getAs("dimension"))
-        && (r.<String>getAs("dimension_value").equals(uai) || r.<String>getAs("dimension_value").startsWith(uai + "*")))
-        .toList();
-    List<Row> out = new ArrayList<>();
-    Map<String, List<Row>> byIndicator = new LinkedHashMap<>();
-    own.forEach(r -> byIndicator.computeIfAbsent(r.getAs("weighting") + "|" + r.getAs("indicator"), k -> new ArrayList<>())
-        .add(r));
-    for (List<Row> rows : byIndicator.values()) {
+  public static List<IndicatorResult> ownRows(List<IndicatorResult> indicators, String uai, int threshold) {
+    List<IndicatorResult> own = indicators.stream().filter(r -> OWN_DIMENSIONS.contains(r.dimension())
+        && (r.dimensionValue().equals(uai) || r.dimensionValue().startsWith(uai + "*"))).toList();
+    List<IndicatorResult> out = new ArrayList<>();
+    Map<String, List<IndicatorResult>> byIndicator = new LinkedHashMap<>();
+    own.forEach(r -> byIndicator.computeIfAbsent(r.weighting() + "|" + r.indicator(), k -> new ArrayList<>()).add(r));
+    for (List<IndicatorResult> rows : byIndicator.values()) {
       Map<String, Secrecy.Cell> cells = new HashMap<>();
       Map<String, List<String>> family = new HashMap<>();
-      for (Row r : rows) {
-        String key = r.getAs("dimension") + "=" + r.getAs("dimension_value");
-        cells.put(key, new Secrecy.Cell(key, r.<Double>getAs("numerator"), r.<Double>getAs("denominator")));
-        if (!"cfa".equals(r.getAs("dimension"))) {
-          family.computeIfAbsent(r.getAs("dimension") + "|cfa=" + uai, k -> new ArrayList<>()).add(key);
+      for (IndicatorResult r : rows) {
+        String key = r.dimension() + "=" + r.dimensionValue();
+        cells.put(key, new Secrecy.Cell(key, r.numerator(), r.denominator()));
+        if (!"cfa".equals(r.dimension())) {
+          family.computeIfAbsent(r.dimension() + "|cfa=" + uai, k -> new ArrayList<>()).add(key);
         }
       }
       List<Map<String, List<String>>> hierarchies = new ArrayList<>();
       family.forEach((k, children) -> hierarchies.add(Map.of(k.substring(k.indexOf('|') + 1), children)));
       Map<String, String> suppressed = Secrecy.apply(cells, hierarchies, threshold);
-      for (Row r : rows) {
-        String reason = suppressed.get(r.getAs("dimension") + "=" + r.getAs("dimension_value"));
-        out.add(withSecrecy(r, reason));
-      }
+      rows.forEach(r -> out.add(r.withSuppression(suppressed.get(r.dimension() + "=" + r.dimensionValue()))));
     }
     return out;
   }
 
-  private static Row withSecrecy(Row r, String reason) {
-    Object[] values = new Object[r.size()];
-    for (int i = 0; i < r.size(); i++) {
-      values[i] = r.get(i);
-    }
-    values[r.fieldIndex("suppressed")] = reason != null;
-    values[r.fieldIndex("suppression_reason")] = reason;
-    return new GenericRowWithSchema(values, r.schema());
-  }
-
-  public static void writeIndicators(OutputStream out, String uai, List<Row> own, List<Row> region, int threshold)
+  public static void writeIndicators(OutputStream out, String uai, List<IndicatorResult> own,
+      List<IndicatorResult> region, int threshold)
       throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       CellStyle bold = LeaverTemplate.bold(wb);
@@ -80,12 +65,12 @@ public final class CfaBundle {
       Spreadsheets.header(s.createRow(2), bold, INDICATORS.headers(front, Map.of()));
       int r = 3;
       for (IndicatorCatalog.Indicator indicator : IndicatorCatalog.published()) {
-        Row cfa = KeyFiguresWorkbook.find(own, "raw", "cfa", indicator.name());
-        Row reg = KeyFiguresWorkbook.find(region, "raw", IndicatorCatalog.REGION, indicator.name());
-        Row regW = KeyFiguresWorkbook.find(region, "weighted", IndicatorCatalog.REGION, indicator.name());
+        IndicatorResult cfa = KeyFiguresWorkbook.find(own, "raw", "cfa", indicator.name());
+        IndicatorResult reg = KeyFiguresWorkbook.find(region, "raw", IndicatorCatalog.REGION, indicator.name());
+        IndicatorResult regW = KeyFiguresWorkbook.find(region, "weighted", IndicatorCatalog.REGION, indicator.name());
         if (cfa != null) {
           Map<String, String> cells = Map.of("description", indicator.description(), "value", Formats.value(cfa),
-              "interval", Formats.interval(cfa), "denominator", Formats.count(cfa, "denominator"),
+              "interval", Formats.interval(cfa), "denominator", Formats.denominator(cfa),
               "region_value", reg == null ? "" : Formats.value(reg), "region_interval",
               reg == null ? "" : Formats.interval(reg), "region_weighted", regW == null ? "" : Formats.value(regW));
           KeyFiguresWorkbook.line(s.createRow(r++), INDICATORS.fields(front), cells);
@@ -101,10 +86,10 @@ public final class CfaBundle {
         String dimension = INDICATORS.fields(sheet).get(0);
         Sheet d = wb.createSheet(sheet);
         Spreadsheets.header(d.createRow(0), bold, INDICATORS.headers(sheet, labels));
-        Map<String, Map<String, Row>> byValue = new java.util.TreeMap<>();
-        own.stream().filter(x -> dimension.equals(x.getAs("dimension")) && "raw".equals(x.getAs("weighting")))
-            .forEach(x -> byValue.computeIfAbsent(x.<String>getAs("dimension_value").substring(uai.length() + 1),
-                k -> new HashMap<>()).put(x.getAs("indicator"), x));
+        Map<String, Map<String, IndicatorResult>> byValue = new java.util.TreeMap<>();
+        own.stream().filter(x -> dimension.equals(x.dimension()) && x.raw())
+            .forEach(x -> byValue.computeIfAbsent(x.dimensionValue().substring(uai.length() + 1),
+                k -> new HashMap<>()).put(x.indicator(), x));
         KeyFiguresWorkbook.byValue(d, 1, indicators, byValue);
       }
       Spreadsheets.write(wb, out);

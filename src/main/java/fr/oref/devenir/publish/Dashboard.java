@@ -12,6 +12,7 @@ import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.reference.DiplomaTypes;
 import fr.oref.devenir.stats.IndicatorCatalog;
+import fr.oref.devenir.stats.IndicatorResult;
 import fr.oref.devenir.text.Csv;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
 
 /**
  * The dashboard of the web site: one page where a reader picks a breakdown, a cohort and a wave and
@@ -79,10 +79,10 @@ public final class Dashboard {
   }
 
   /** gold.indicators of the cohorts and waves published by now, at the manifest's version. */
-  static List<Row> series(Lake lake, long version, int cohort, int wave) {
-    return lake.readVersion(Table.INDICATORS, version)
+  static List<IndicatorResult> series(Lake lake, long version, int cohort, int wave) {
+    return IndicatorResult.collect(lake.readVersion(Table.INDICATORS, version)
         .filter(col("cohort").lt(cohort).or(col("cohort").equalTo(cohort).and(col("wave").leq(wave))))
-        .orderBy("cohort", "wave", "dimension", "dimension_value", "indicator", "weighting").collectAsList();
+        .orderBy("cohort", "wave", "dimension", "dimension_value", "indicator", "weighting"));
   }
 
   /** The page, with the open-data records of the region and of the dashboard's breakdowns as its data. */

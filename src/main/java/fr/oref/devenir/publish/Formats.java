@@ -1,11 +1,10 @@
 package fr.oref.devenir.publish;
 
 import fr.oref.devenir.contracts.Parameters;
-import fr.oref.devenir.stats.IndicatorCatalog;
+import fr.oref.devenir.stats.IndicatorResult;
 import fr.oref.devenir.stats.PublicSecrecy;
 import fr.oref.devenir.stats.Rounding;
 import java.util.List;
-import org.apache.spark.sql.Row;
 
 /**
  * How a figure of gold.indicators reads in French: « 72,4 % », « 3 mois » (the median is a whole
@@ -44,44 +43,48 @@ public final class Formats {
     return LEGEND.replace("inférieur au seuil de diffusion", "inférieur à " + threshold);
   }
 
-  public static boolean isMonths(Row r) {
-    return IndicatorCatalog.MEDIAN.equals(r.getAs("indicator"));
-  }
-
   /** A published count: none for the median (its numerator and denominator are not a rate's). */
-  public static String count(Row r, String column) {
-    if (isMonths(r)) {
+  private static String count(IndicatorResult r, Double count, boolean denominator) {
+    if (r.months()) {
       return "";
     }
-    boolean shown = "denominator".equals(column) ? denominatorShown(r) : !Boolean.TRUE.equals(r.getAs("suppressed"));
-    return shown ? String.valueOf(Math.round(r.<Double>getAs(column))) : SECRET;
+    boolean shown = denominator ? denominatorShown(r) : !r.hidden();
+    return shown ? String.valueOf(Math.round(count)) : SECRET;
+  }
+
+  public static String numerator(IndicatorResult r) {
+    return count(r, r.numerator(), false);
+  }
+
+  public static String denominator(IndicatorResult r) {
+    return count(r, r.denominator(), true);
   }
 
   /** A suppressed row still shows its denominator when only its numerator is hidden. */
-  public static boolean denominatorShown(Row r) {
-    return !Boolean.TRUE.equals(r.getAs("suppressed")) || PublicSecrecy.showsDenominator(r.getAs("suppression_reason"));
+  public static boolean denominatorShown(IndicatorResult r) {
+    return !r.hidden() || PublicSecrecy.showsDenominator(r.suppressionReason());
   }
 
-  public static String value(Row r) {
-    if (Boolean.TRUE.equals(r.getAs("suppressed"))) {
+  public static String value(IndicatorResult r) {
+    if (r.hidden()) {
       return SECRET;
     }
-    return number(r, r.<Double>getAs("value"));
+    return number(r, r.value());
   }
 
   /** Empty when suppressed, not computable, or counted over every leaver (no sampling error, no interval). */
-  public static String interval(Row r) {
-    if (Boolean.TRUE.equals(r.getAs("suppressed")) || r.getAs("value") == null || r.getAs("ci_low") == null) {
+  public static String interval(IndicatorResult r) {
+    if (r.hidden() || r.value() == null || r.ciLow() == null) {
       return "";
     }
-    return "[" + number(r, r.<Double>getAs("ci_low")) + " – " + number(r, r.<Double>getAs("ci_high")) + "]";
+    return "[" + number(r, r.ciLow()) + " – " + number(r, r.ciHigh()) + "]";
   }
 
-  private static String number(Row r, Double v) {
+  private static String number(IndicatorResult r, Double v) {
     if (v == null) {
       return "n.c.";
     }
-    String text = isMonths(r) ? Math.round(v) + " mois" : Rounding.percent(v) + " %";
+    String text = r.months() ? Math.round(v) + " mois" : Rounding.percent(v) + " %";
     return text.replace('.', ',');
   }
 }

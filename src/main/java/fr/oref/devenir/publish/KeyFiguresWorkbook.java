@@ -2,6 +2,8 @@ package fr.oref.devenir.publish;
 
 import fr.oref.devenir.contracts.WrittenFile;
 import fr.oref.devenir.stats.IndicatorCatalog;
+import fr.oref.devenir.stats.IndicatorResult;
+import fr.oref.devenir.stats.Rounding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -25,7 +28,6 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.spark.sql.Row;
 
 /**
  * Indicators as an Excel workbook: a front sheet of headline figures (raw and weighted side by side,
@@ -42,15 +44,14 @@ public final class KeyFiguresWorkbook {
   private KeyFiguresWorkbook() {}
 
   /** @param notes the definitions and methods block ({@link MethodNotes#of}) */
-  public static void write(OutputStream out, String title, List<Row> rows, List<String> notes) throws IOException {
+  public static void write(OutputStream out, String title, List<IndicatorResult> rows, List<String> notes) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       CellStyle bold = LeaverTemplate.bold(wb);
       front(wb, title, rows, bold);
-      Map<String, List<Row>> byDimension = new LinkedHashMap<>();
+      Map<String, List<IndicatorResult>> byDimension = new LinkedHashMap<>();
       for (IndicatorCatalog.Dimension d : IndicatorCatalog.dimensions()) {
         if (!d.name().equals(IndicatorCatalog.REGION)) {
-          List<Row> of = rows.stream().filter(r -> d.name().equals(r.getAs("dimension"))
-              && "raw".equals(r.getAs("weighting"))).toList();
+          List<IndicatorResult> of = rows.stream().filter(r -> d.name().equals(r.dimension()) && r.raw()).toList();
           if (!of.isEmpty()) {
             byDimension.put(d.name(), of);
           }
@@ -62,7 +63,7 @@ public final class KeyFiguresWorkbook {
     }
   }
 
-  private static void front(XSSFWorkbook wb, String title, List<Row> rows, CellStyle bold) {
+  private static void front(XSSFWorkbook wb, String title, List<IndicatorResult> rows, CellStyle bold) {
     XSSFSheet s = wb.createSheet(FRONT);
     s.createRow(0).createCell(0).setCellValue(title);
     s.getRow(0).getCell(0).setCellStyle(bold);
@@ -70,8 +71,8 @@ public final class KeyFiguresWorkbook {
     Spreadsheets.header(s.createRow(2), bold, LAYOUT.headers(FRONT, Map.of()));
     int r = 3;
     for (IndicatorCatalog.Indicator indicator : IndicatorCatalog.published()) {
-      Row raw = find(rows, "raw", IndicatorCatalog.REGION, indicator.name());
-      Row weighted = find(rows, "weighted", IndicatorCatalog.REGION, indicator.name());
+      IndicatorResult raw = find(rows, "raw", IndicatorCatalog.REGION, indicator.name());
+      IndicatorResult weighted = find(rows, "weighted", IndicatorCatalog.REGION, indicator.name());
       if (raw == null) {
         continue;
       }
@@ -79,11 +80,11 @@ public final class KeyFiguresWorkbook {
       line(row, fields, Map.of("description", indicator.description(), "value", Formats.value(raw), "interval",
           Formats.interval(raw), "weighted_value", weighted == null ? "" : Formats.value(weighted),
           "weighted_interval", weighted == null ? "" : Formats.interval(weighted)));
-      if (!Boolean.TRUE.equals(raw.getAs("suppressed")) && !Formats.isMonths(raw)) {
-        row.createCell(fields.indexOf("numerator")).setCellValue(raw.<Double>getAs("numerator"));
+      if (!raw.hidden() && !raw.months()) {
+        row.createCell(fields.indexOf("numerator")).setCellValue(raw.numerator());
       }
       if (Formats.denominatorShown(raw)) {
-        row.createCell(fields.indexOf("denominator")).setCellValue(raw.<Double>getAs("denominator"));
+        row.createCell(fields.indexOf("denominator")).setCellValue(raw.denominator());
       }
     }
     s.createRow(r + 1).createCell(0).setCellValue(Formats.LEGEND);
@@ -95,20 +96,18 @@ public final class KeyFiguresWorkbook {
   }
 
   /** Employment rate by diploma level, as a native Excel bar chart over a small data block. */
-  private static void levelChart(XSSFSheet s, List<Row> rows, int top) {
-    List<Row> levels = new ArrayList<>(rows.stream().filter(r -> "level".equals(r.getAs("dimension"))
-        && "raw".equals(r.getAs("weighting")) && "employment_rate".equals(r.getAs("indicator"))
-        && !Boolean.TRUE.equals(r.getAs("suppressed")) && r.getAs("value") != null).toList());
+  private static void levelChart(XSSFSheet s, List<IndicatorResult> rows, int top) {
+    List<IndicatorResult> levels = new ArrayList<>(rows.stream().filter(r -> "level".equals(r.dimension()) && r.raw()
+        && "employment_rate".equals(r.indicator()) && !r.hidden() && r.value() != null).toList());
     if (levels.isEmpty()) {
       return;
     }
-    levels.sort(java.util.Comparator.comparing(r -> r.<String>getAs("dimension_value")));
+    levels.sort(java.util.Comparator.comparing(IndicatorResult::dimensionValue));
     s.createRow(top).createCell(0).setCellValue("Taux d'emploi par niveau de diplôme (brut, %)");
     for (int i = 0; i < levels.size(); i++) {
       var row = s.createRow(top + 1 + i);
-      row.createCell(0).setCellValue("Niveau " + levels.get(i).getAs("dimension_value"));
-      row.createCell(1).setCellValue(
-          fr.oref.devenir.stats.Rounding.percent(levels.get(i).<Double>getAs("value")).doubleValue());
+      row.createCell(0).setCellValue("Niveau " + levels.get(i).dimensionValue());
+      row.createCell(1).setCellValue(Rounding.percent(levels.get(i).value()).doubleValue());
     }
     XSSFDrawing drawing = s.createDrawingPatriarch();
     XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 2, top, 8, top + 18));
@@ -125,15 +124,14 @@ public final class KeyFiguresWorkbook {
     chart.plot(data);
   }
 
-  private static void dimensionSheet(XSSFWorkbook wb, String dimension, List<Row> rows, CellStyle bold) {
+  private static void dimensionSheet(XSSFWorkbook wb, String dimension, List<IndicatorResult> rows, CellStyle bold) {
     // Excel refuses * in a sheet name
     Sheet s = wb.createSheet(dimension.replace('*', 'x'));
     List<IndicatorCatalog.Indicator> indicators = IndicatorCatalog.published();
     Spreadsheets.header(s.createRow(0), bold, LAYOUT.headers(BY_DIMENSION, Map.of("dimension", List.of(dimension),
         "indicators", indicators.stream().map(IndicatorCatalog.Indicator::label).toList())));
-    Map<String, Map<String, Row>> byValue = new TreeMap<>();
-    rows.forEach(r -> byValue.computeIfAbsent(r.getAs("dimension_value"), k -> new LinkedHashMap<>())
-        .put(r.getAs("indicator"), r));
+    Map<String, Map<String, IndicatorResult>> byValue = new TreeMap<>();
+    rows.forEach(r -> byValue.computeIfAbsent(r.dimensionValue(), k -> new LinkedHashMap<>()).put(r.indicator(), r));
     int r = byValue(s, 1, indicators, byValue);
     s.createRow(r + 1).createCell(0).setCellValue(Formats.LEGEND);
     s.createRow(r + 2).createCell(0).setCellValue(MethodNotes.columnBases(indicators));
@@ -142,13 +140,13 @@ public final class KeyFiguresWorkbook {
 
   /** One line per dimension value from {@code first}: the value, then each indicator's figure; the next free line. */
   static int byValue(Sheet s, int first, List<IndicatorCatalog.Indicator> indicators,
-      Map<String, Map<String, Row>> byValue) {
+      Map<String, Map<String, IndicatorResult>> byValue) {
     int r = first;
-    for (Map.Entry<String, Map<String, Row>> v : byValue.entrySet()) {
+    for (Map.Entry<String, Map<String, IndicatorResult>> v : byValue.entrySet()) {
       var row = s.createRow(r++);
       row.createCell(0).setCellValue(v.getKey());
       for (int i = 0; i < indicators.size(); i++) {
-        Row cell = v.getValue().get(indicators.get(i).name());
+        IndicatorResult cell = v.getValue().get(indicators.get(i).name());
         row.createCell(1 + i).setCellValue(cell == null ? "" : Formats.value(cell));
       }
     }
@@ -156,7 +154,7 @@ public final class KeyFiguresWorkbook {
   }
 
   /** The text {@code cells} of a line, by field, in the contract's column order; other fields are left to the caller. */
-  static void line(org.apache.poi.ss.usermodel.Row row, List<String> fields, Map<String, String> cells) {
+  static void line(Row row, List<String> fields, Map<String, String> cells) {
     for (int c = 0; c < fields.size(); c++) {
       if (cells.containsKey(fields.get(c))) {
         row.createCell(c).setCellValue(cells.get(fields.get(c)));
@@ -173,8 +171,8 @@ public final class KeyFiguresWorkbook {
     s.setColumnWidth(0, 150 * 256);
   }
 
-  static Row find(List<Row> rows, String weighting, String dimension, String indicator) {
-    return rows.stream().filter(r -> weighting.equals(r.getAs("weighting")) && dimension.equals(r.getAs("dimension"))
-        && indicator.equals(r.getAs("indicator"))).findFirst().orElse(null);
+  static IndicatorResult find(List<IndicatorResult> rows, String weighting, String dimension, String indicator) {
+    return rows.stream().filter(r -> weighting.equals(r.weighting()) && dimension.equals(r.dimension())
+        && indicator.equals(r.indicator())).findFirst().orElse(null);
   }
 }

@@ -3,12 +3,11 @@ package fr.oref.devenir.publish;
 import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.stats.IndicatorCatalog;
 import fr.oref.devenir.stats.Raking;
+import fr.oref.devenir.stats.WeightingRun;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 
 /**
  * The definitions and methods block of every publication (workbook notes, PDF, web pages): the
@@ -56,11 +55,9 @@ public final class MethodNotes {
   }
 
   /** From the row of gold.weighting the publication reads. */
-  public static List<String> weighting(Row w) {
-    String collapsed = w.getAs("collapsed");
-    return weighting(w.getAs("converged"), w.getAs("largest_gap"), w.getAs("iterations"),
-        collapsed == null || collapsed.isBlank() ? List.of() : Arrays.asList(collapsed.split("; ")),
-        w.getAs("trimmed"), w.getAs("min_weight"), w.getAs("max_weight"));
+  public static List<String> weighting(WeightingRun w) {
+    return weighting(w.converged(), w.largestGap(), w.iterations(), w.merges(), w.trimmed(), w.minWeight(),
+        w.maxWeight());
   }
 
   private static List<String> weighting(boolean converged, double gap, int iterations, List<String> collapsed,

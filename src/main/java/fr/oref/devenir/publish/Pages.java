@@ -5,6 +5,7 @@ import com.samskivert.mustache.Template;
 import fr.oref.devenir.contracts.Parameters;
 import fr.oref.devenir.reference.DiplomaTypes;
 import fr.oref.devenir.stats.IndicatorCatalog;
+import fr.oref.devenir.stats.IndicatorResult;
 import fr.oref.devenir.stats.Rounding;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
 
 /**
  * The pages of a publication — the regional key figures, one page per CFA and per diploma — as one
@@ -53,8 +53,8 @@ public final class Pages {
   public record Page(String title, String subtitle, String restricted, String home, String dashboard,
       List<Section> sections, String legend) {}
 
-  private final List<Row> rows;
-  private final Map<String, Row> byKey = new HashMap<>();
+  private final List<IndicatorResult> rows;
+  private final Map<String, IndicatorResult> byKey = new HashMap<>();
   private final DiplomaTypes diplomas = DiplomaTypes.load();
   private final String edition;
   private final int wave;
@@ -64,12 +64,11 @@ public final class Pages {
    * @param rows the figures the pages may show (public ones, or a CFA's restricted ones plus the region's)
    * @param weightingNotes what the wave's raking did that readers must know ({@link MethodNotes#weighting})
    */
-  public Pages(List<Row> rows, int cohort, int wave, List<String> weightingNotes) {
+  public Pages(List<IndicatorResult> rows, int cohort, int wave, List<String> weightingNotes) {
     this.rows = rows;
     this.wave = wave;
     this.weightingNotes = weightingNotes;
-    rows.forEach(r -> byKey.put(key(r.getAs("weighting"), r.getAs("dimension"), r.getAs("dimension_value"),
-        r.getAs("indicator")), r));
+    rows.forEach(r -> byKey.put(key(r.weighting(), r.dimension(), r.dimensionValue(), r.indicator()), r));
     this.edition = "Sortants d'apprentissage de " + cohort + ", enquête à " + (wave == 1 ? "7" : "12")
         + " mois (vague " + wave + ") — population : " + MethodNotes.population(wave);
   }
@@ -78,7 +77,7 @@ public final class Pages {
     return weighting + "|" + dimension + "|" + value + "|" + indicator;
   }
 
-  private Row get(String weighting, String dimension, String value, String indicator) {
+  private IndicatorResult get(String weighting, String dimension, String value, String indicator) {
     return byKey.get(key(weighting, dimension, value, indicator));
   }
 
@@ -94,12 +93,12 @@ public final class Pages {
         "IC {confidence%} % (redressé)", "Numérateur (brut)", "Dénominateur (brut)").map(Parameters.get()::fill).toList();
     List<Line> headline = new ArrayList<>();
     for (IndicatorCatalog.Indicator i : IndicatorCatalog.published()) {
-      Row raw = get("raw", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
-      Row weighted = get("weighted", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
+      IndicatorResult raw = get("raw", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
+      IndicatorResult weighted = get("weighted", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
       if (raw != null) {
         headline.add(new Line(new Link(i.description(), null), List.of(Formats.value(raw), Formats.interval(raw),
             weighted == null ? "" : Formats.value(weighted), weighted == null ? "" : Formats.interval(weighted),
-            Formats.count(raw, "numerator"), Formats.count(raw, "denominator"))));
+            Formats.numerator(raw), Formats.denominator(raw))));
       }
     }
     sections.add(new Section("chiffres-cles", "Chiffres clés de la région", null,
@@ -137,14 +136,14 @@ public final class Pages {
     chart.put(title, new LinkedHashMap<>());
     chart.put("Région", new LinkedHashMap<>());
     for (IndicatorCatalog.Indicator i : IndicatorCatalog.published()) {
-      Row own = get("raw", dimension, value, i.name());
-      Row region = get("raw", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
+      IndicatorResult own = get("raw", dimension, value, i.name());
+      IndicatorResult region = get("raw", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
       if (own == null) {
         continue;
       }
-      Row regionWeighted = get("weighted", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
+      IndicatorResult regionWeighted = get("weighted", IndicatorCatalog.REGION, IndicatorCatalog.ALL, i.name());
       headline.add(new Line(new Link(i.description(), null), List.of(Formats.value(own), Formats.interval(own),
-          Formats.count(own, "denominator"),
+          Formats.denominator(own),
           region == null ? "" : Formats.value(region), region == null ? "" : Formats.interval(region),
           regionWeighted == null ? "" : Formats.value(regionWeighted))));
       if (CHARTED.contains(i.name())) {
@@ -194,7 +193,7 @@ public final class Pages {
       Link l = link.apply(v);
       if (l != null) {
         lines.add(new Line(l, SUMMARY.stream().map(i -> {
-          Row r = get("raw", dimension, v, i);
+          IndicatorResult r = get("raw", dimension, v, i);
           return r == null ? "" : Formats.value(r);
         }).toList()));
       }
@@ -203,16 +202,16 @@ public final class Pages {
   }
 
   private List<String> values(String dimension) {
-    return rows.stream().filter(r -> dimension.equals(r.getAs("dimension"))).map(r -> r.<String>getAs("dimension_value"))
+    return rows.stream().filter(r -> dimension.equals(r.dimension())).map(IndicatorResult::dimensionValue)
         .filter(Objects::nonNull).distinct().sorted().toList();
   }
 
   /** The published percentage a chart draws, or null when it is not published. */
-  private static Double percent(Row r) {
-    if (r == null || Boolean.TRUE.equals(r.getAs("suppressed")) || r.getAs("value") == null) {
+  private static Double percent(IndicatorResult r) {
+    if (r == null || r.hidden() || r.value() == null) {
       return null;
     }
-    return Rounding.percent(r.<Double>getAs("value")).doubleValue();
+    return Rounding.percent(r.value()).doubleValue();
   }
 
   public static String render(Page page) {

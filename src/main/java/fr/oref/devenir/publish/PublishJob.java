@@ -14,8 +14,10 @@ import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.lake.Rows;
 import fr.oref.devenir.privacy.NominativeOutputs;
 import fr.oref.devenir.stats.IndicatorCatalog;
+import fr.oref.devenir.stats.IndicatorResult;
 import fr.oref.devenir.stats.LinearAudit;
 import fr.oref.devenir.stats.PublishedCounts;
+import fr.oref.devenir.stats.WeightingRun;
 import fr.oref.devenir.text.Csv;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -50,7 +52,7 @@ public final class PublishJob {
 
   /** {@code folder}: the wave's publication; {@code region}: the regional rows published, raw and weighted. */
   public record Result(int bundles, Map<String, Long> versions, String folder, String regionDir, String siteIndex,
-      String dashboard, List<Row> region, LinearAudit.Report audit) {}
+      String dashboard, List<IndicatorResult> region, LinearAudit.Report audit) {}
 
   /** The phase that writes one restricted bundle per CFA, named for the command's progress and the Spark UI. */
   public static final String BUNDLES = "dossiers restreints des CFA";
@@ -73,7 +75,7 @@ public final class PublishJob {
     spark.sparkContext().setJobDescription("chiffres clés régionaux");
     Map<String, Long> versions = new LinkedHashMap<>();
     LINEAGE.forEach(t -> versions.put(t.qualifiedName(), lake.version(t)));
-    List<Row> indicators = indicators(lake, versions.get(Table.INDICATORS.qualifiedName()), cohort, wave);
+    List<IndicatorResult> indicators = indicators(lake, versions.get(Table.INDICATORS.qualifiedName()), cohort, wave);
     // a lake whose indicators predate gold.weights has no weights to publish the extract with either
     if (indicators.isEmpty() || versions.get(Table.WEIGHTS.qualifiedName()) < 0) {
       throw new IllegalStateException("Pas d'indicateurs pour la cohorte " + cohort + " vague " + wave
@@ -109,7 +111,7 @@ public final class PublishJob {
     }
     Dashboard.write(lake, files, versions.get(Table.INDICATORS.qualifiedName()), cohort, wave, regionDir, site);
 
-    List<Row> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
+    List<IndicatorResult> region = indicators.stream().filter(r -> IndicatorCatalog.REGION.equals(r.dimension())).toList();
     String resultSheet = RESULTS.sheets().get(0);
     List<WrittenFile.Column> resultColumns = RESULTS.columns(resultSheet).stream()
         .filter(c -> withContacts || !"oui".equals(c.get("contact"))).toList();
@@ -119,7 +121,7 @@ public final class PublishJob {
     List<String> resultFiles = new ArrayList<>();
     for (String uai : cfas) {
       String dir = staging + "/cfa/" + uai;
-      List<Row> own = CfaBundle.ownRows(indicators, uai, restrictedThreshold);
+      List<IndicatorResult> own = CfaBundle.ownRows(indicators, uai, restrictedThreshold);
       try (OutputStream out = files.create(dir + "/indicateurs_" + uai + suffix + ".xlsx")) {
         CfaBundle.writeIndicators(out, uai, own, region, restrictedThreshold);
       }
@@ -128,7 +130,7 @@ public final class PublishJob {
         CfaBundle.writeResults(out, resultSheet, resultColumns.stream().map(WrittenFile.Column::header).toList(),
             cells(results.of(uai), resultFields));
       }
-      List<Row> bundle = new ArrayList<>(own);
+      List<IndicatorResult> bundle = new ArrayList<>(own);
       bundle.addAll(region);
       write(files, dir + "/rapport_" + uai + suffix + ".pdf", new Pages(bundle, cohort, wave, weighting).entity("CFA " + uai, "cfa",
           uai, null, "Diffusion restreinte : réservé au CFA " + uai + ".",
@@ -155,9 +157,9 @@ public final class PublishJob {
     return outDir + "/C" + cohort + "_V" + wave;
   }
 
-  private static List<String> values(List<Row> indicators, String dimension) {
-    return indicators.stream().filter(r -> dimension.equals(r.getAs("dimension")))
-        .map(r -> r.<String>getAs("dimension_value")).distinct().sorted().toList();
+  private static List<String> values(List<IndicatorResult> indicators, String dimension) {
+    return indicators.stream().filter(r -> dimension.equals(r.dimension())).map(IndicatorResult::dimensionValue)
+        .distinct().sorted().toList();
   }
 
   private static void write(HadoopFiles files, String path, Pages.Page page) throws Exception {
@@ -167,10 +169,10 @@ public final class PublishJob {
   }
 
   /** gold.indicators of the wave, read at the version the manifest records. */
-  public static List<Row> indicators(Lake lake, long version, int cohort, int wave) {
-    return lake.readVersion(Table.INDICATORS, version)
+  public static List<IndicatorResult> indicators(Lake lake, long version, int cohort, int wave) {
+    return IndicatorResult.collect(lake.readVersion(Table.INDICATORS, version)
         .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)))
-        .orderBy("dimension", "dimension_value", "indicator", "weighting").collectAsList();
+        .orderBy("dimension", "dimension_value", "indicator", "weighting"));
   }
 
   /** A CFA's respondents' answers: data-schemas/cfa-results.csv. */
@@ -205,7 +207,7 @@ public final class PublishJob {
       return List.of();
     }
     return lake.readVersion(Table.WEIGHTING, version).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave)))
-        .collectAsList().stream().findFirst().map(MethodNotes::weighting).orElse(List.of());
+        .collectAsList().stream().findFirst().map(WeightingRun::of).map(MethodNotes::weighting).orElse(List.of());
   }
 
   /** Beside the open data: what each indicator counts and over which base (data-schemas/indicators.csv). */
@@ -222,15 +224,14 @@ public final class PublishJob {
   }
 
   /** The public table: a suppressed figure keeps its reason and loses its numbers. */
-  static void writeOpenData(HadoopFiles files, String path, List<Row> indicators) throws Exception {
+  static void writeOpenData(HadoopFiles files, String path, List<IndicatorResult> indicators) throws Exception {
     try (Writer out = new OutputStreamWriter(files.create(path), StandardCharsets.UTF_8)) {
       Csv.writeRecord(out, OPEN_DATA.headers());
-      for (Row r : indicators) {
-        boolean hidden = Boolean.TRUE.equals(r.getAs("suppressed"));
+      for (IndicatorResult r : indicators) {
         List<String> values = new ArrayList<>();
         for (String h : OPEN_DATA.fields()) {
-          Object v = r.getAs(h);
-          boolean blank = hidden && (BLANKED_WHEN_SUPPRESSED.contains(h)
+          Object v = r.column(h);
+          boolean blank = r.hidden() && (BLANKED_WHEN_SUPPRESSED.contains(h)
               || "denominator".equals(h) && !Formats.denominatorShown(r));
           values.add(v == null || blank ? "" : v.toString());
         }

@@ -6,6 +6,7 @@ import fr.oref.devenir.contracts.Table;
 import fr.oref.devenir.lake.HadoopFiles;
 import fr.oref.devenir.lake.Lake;
 import fr.oref.devenir.stats.Weighting;
+import fr.oref.devenir.stats.WeightingRun;
 import fr.oref.devenir.text.Csv;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -41,12 +42,12 @@ public final class RespondentExtract {
   public static void write(Lake lake, HadoopFiles files, Map<String, Long> versions, int cohort, int wave, String path)
       throws Exception {
     List<Map<String, String>> layout = Csv.readResource(CONTRACT);
-    Row weighting = lake.readVersion(Table.WEIGHTING, versions.get(Table.WEIGHTING.qualifiedName()))
+    WeightingRun weighting = lake.readVersion(Table.WEIGHTING, versions.get(Table.WEIGHTING.qualifiedName()))
         .filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave))).collectAsList().stream().findFirst()
-        .orElseThrow(() -> new IllegalStateException("Pas de calage pour la cohorte " + cohort + " vague " + wave
-            + " : lancez d'abord « devenir indicators »."));
-    checkMargins(layout, weighting.getAs("margins"));
-    Map<String, Map<String, String>> groups = rakingGroups(weighting.getAs("collapsed"));
+        .map(WeightingRun::of).orElseThrow(() -> new IllegalStateException("Pas de calage pour la cohorte " + cohort
+            + " vague " + wave + " : lancez d'abord « devenir indicators »."));
+    checkMargins(layout, weighting.margins());
+    Map<String, Map<String, String>> groups = rakingGroups(weighting.collapsed());
     Dataset<Row> file = lake.readVersion(Table.LEAVERS, versions.get(Table.LEAVERS.qualifiedName()))
         .filter(col("cohort").equalTo(cohort)).select(col("leaver_key"), col("diploma_obtained").as("file_diploma"));
     Dataset<Row> outcomes = lake.readVersion(Table.OUTCOMES, versions.get(Table.OUTCOMES.qualifiedName()))

@@ -35,7 +35,7 @@ public final class IndicatorsJob {
   private IndicatorsJob() {}
 
   /** {@code seconds}: wall time of each phase, in order, for the benchmark's "where the time goes". */
-  public record Result(long rows, Raking.Diagnostics weighting, List<Row> region, int trends,
+  public record Result(long rows, Raking.Diagnostics weighting, List<IndicatorResult> region, int trends,
       Map<String, Double> seconds, LinearAudit.Report audit) {}
 
   public static Result run(SparkSession spark, String lakeRoot, int cohort, int wave, int threshold, String csvOut)
@@ -75,7 +75,8 @@ public final class IndicatorsJob {
       writeCsv(new HadoopFiles(spark.sparkContext().hadoopConfiguration()), csvOut, table);
     }
     lap(seconds, "write", watch);
-    List<Row> region = table.stream().filter(r -> IndicatorCatalog.REGION.equals(r.getAs("dimension"))).toList();
+    List<IndicatorResult> region = table.stream().map(IndicatorResult::of)
+        .filter(r -> IndicatorCatalog.REGION.equals(r.dimension())).toList();
     int trends = Trends.run(lake, cohort, wave);
     lap(seconds, "trends", watch);
     return new Result(table.size(), weighting, region, trends, seconds, secrecy.audit());
@@ -109,7 +110,7 @@ public final class IndicatorsJob {
             (double) cell.<Long>getAs(IndicatorCells.column(c.name(), "n")));
       }
     }
-    List<Row> otherRows = PublishedCounts.rawRows(lake, cohort, 3 - wave);
+    List<IndicatorResult> otherRows = PublishedCounts.rawRows(lake, cohort, 3 - wave);
     if (!otherRows.isEmpty()) {
       cellsByWave.put(3 - wave, PublishedCounts.cells(otherRows));
     }

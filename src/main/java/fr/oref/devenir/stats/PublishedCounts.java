@@ -22,20 +22,20 @@ public final class PublishedCounts {
   private PublishedCounts() {}
 
   /** A wave's counts read back from its raw rows of gold.indicators: hidden = shown in no row. */
-  public static PublicSecrecy.Counts read(List<Row> rawRows, int wave) {
+  public static PublicSecrecy.Counts read(List<IndicatorResult> rawRows, int wave) {
     Map<String, IndicatorCatalog.Indicator> byIndicator = IndicatorCatalog.published().stream()
         .collect(Collectors.toMap(IndicatorCatalog.Indicator::name, p -> p));
     Map<String, Double> values = new HashMap<>();
     Map<String, String> reasons = new HashMap<>();
     Set<String> shown = new HashSet<>();
-    for (Row r : rawRows) {
-      IndicatorCatalog.Indicator p = byIndicator.get(r.<String>getAs("indicator"));
-      String cell = Hierarchies.key(r.getAs("dimension"), r.getAs("dimension_value"));
+    for (IndicatorResult r : rawRows) {
+      IndicatorCatalog.Indicator p = byIndicator.get(r.indicator());
+      String cell = Hierarchies.key(r.dimension(), r.dimensionValue());
       String numerator = CountRelations.key(wave, cell, p.numerator());
       String denominator = CountRelations.key(wave, cell, p.denominator());
-      values.put(numerator, r.<Double>getAs("numerator"));
-      values.put(denominator, r.<Double>getAs("denominator"));
-      String reason = r.getAs("suppression_reason");
+      values.put(numerator, r.numerator());
+      values.put(denominator, r.denominator());
+      String reason = r.suppressionReason();
       if (reason == null) {
         shown.add(numerator);
       } else {
@@ -59,13 +59,13 @@ public final class PublishedCounts {
   }
 
   /** The raw rows of a wave in gold.indicators as they stand (none when not computed yet). */
-  static List<Row> rawRows(Lake lake, int cohort, int wave) {
-    return lake.read(Table.INDICATORS).filter(col("cohort").equalTo(cohort).and(col("wave").equalTo(wave))
-        .and(col("weighting").equalTo(IndicatorsJob.RAW))).collectAsList();
+  static List<IndicatorResult> rawRows(Lake lake, int cohort, int wave) {
+    return IndicatorResult.collect(lake.read(Table.INDICATORS).filter(col("cohort").equalTo(cohort)
+        .and(col("wave").equalTo(wave)).and(col("weighting").equalTo(IndicatorsJob.RAW))));
   }
 
-  static Set<String> cells(List<Row> rows) {
-    return rows.stream().map(r -> Hierarchies.key(r.getAs("dimension"), r.getAs("dimension_value")))
+  static Set<String> cells(List<IndicatorResult> rows) {
+    return rows.stream().map(r -> Hierarchies.key(r.dimension(), r.dimensionValue()))
         .collect(Collectors.toSet());
   }
 
@@ -85,9 +85,9 @@ public final class PublishedCounts {
    *
    * @throws IllegalStateException (French, naming cells) when a hidden count is not protected
    */
-  public static LinearAudit.Report audit(Lake lake, int cohort, int wave, List<Row> rows, int threshold) {
-    List<Row> raw = rows.stream().filter(r -> IndicatorsJob.RAW.equals(r.getAs("weighting"))).toList();
-    List<Row> otherRaw = rawRows(lake, cohort, 3 - wave);
+  public static LinearAudit.Report audit(Lake lake, int cohort, int wave, List<IndicatorResult> rows, int threshold) {
+    List<IndicatorResult> raw = rows.stream().filter(IndicatorResult::raw).toList();
+    List<IndicatorResult> otherRaw = rawRows(lake, cohort, 3 - wave);
     PublicSecrecy.Counts own = read(raw, wave);
     PublicSecrecy.Counts other = read(otherRaw, 3 - wave);
     Map<String, Double> values = new HashMap<>(own.values());

@@ -104,13 +104,8 @@ public final class Weighting {
   public static void store(Lake lake, int cohort, int wave, Weights w) {
     SparkSession spark = lake.spark();
     lake.replace(Table.WEIGHTS, w.frame(), "cohort = " + cohort + " AND wave = " + wave);
-    Raking.Diagnostics d = w.diagnostics();
-    Map<String, Object> diag = new HashMap<>(Map.of("cohort", cohort, "wave", wave, "panel", w.panel(),
-        "respondents", w.respondents(), "margins", String.join(", ", MARGINS), "iterations", d.iterations(),
-        "converged", d.converged(), "largest_gap", d.largestGap(), "design_effect", d.designEffect(),
-        "min_weight", d.minWeight()));
-    diag.putAll(Map.of("max_weight", d.maxWeight(), "trimmed", d.trimmed(), "collapsed", String.join("; ", d.collapsed())));
-    lake.sync(Table.WEIGHTING, spark.createDataFrame(List.of(Rows.of(Table.WEIGHTING.schema(), diag)),
+    Row run = Rows.of(Table.WEIGHTING.schema(), WeightingRun.of(cohort, wave, w, MARGINS));
+    lake.sync(Table.WEIGHTING, spark.createDataFrame(List.of(run),
         Table.WEIGHTING.schema()), List.of("cohort", "wave"), "t.cohort = " + cohort + " AND t.wave = " + wave);
   }
 
